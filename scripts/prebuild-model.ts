@@ -1,0 +1,10 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { PARSER_VERSION, contentHash } from '../src/roadmap/load.js';
+import { parseRoadmap } from '../src/roadmap/parse.js';
+
+/** Writes the model cache entry of a markdown file (used at build time for the bundled roadmap). */
+export function prebuildModel(markdown: string, out: string): void {
+  const bytes = readFileSync(markdown);
+  const model = parseRoadmap(bytes.toString('utf8'));
+  writeFileSync(out, JSON.stringify({ format: 1, parser: PARSER_VERSION, hash: contentHash(bytes), model }));
+}

@@ -1,0 +1,85 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { Context, GlobalOptions } from './context.js';
+import type { Messages } from './ui/messages.js';
+
+export interface CliSetup {
+  t: Messages;
+  version: string;
+  writeOut: (text: string) => void;
+  writeErr: (text: string) => void;
+  /** Builds the Context from the global options (done lazily: `--help` needs none of it). */
+  context: (globals: Omit<GlobalOptions, 'lang'>) => Promise<Context>;
+}
+
+/**
+ * Declares every command and option. Each action imports its command module only when it runs, so
+ * `--help` and `--version` load nothing heavy.
+ */
+export function buildProgram(setup: CliSetup): Command {
+  const { t } = setup;
+  const program = new Command('roadmap')
+    .description(t.cli.description)
+    .version(setup.version, '-v, --version', t.cli.version)
+    .helpOption('-h, --help', t.cli.help)
+    .helpCommand('help [command]', t.cli.helpCommand)
+    .addOption(new Option('-f, --file <path.md>', t.cli.file))
+    .addOption(new Option('--json', t.cli.json))
+    .addOption(new Option('--no-color', t.cli.noColor))
+    .addOption(new Option('--lang <lang>', t.cli.lang).choices(['fr', 'en']))
+    .addOption(new Option('--debug', 'print the stack of unexpected errors').hideHelp())
+    .exitOverride()
+    .configureOutput({ writeOut: setup.writeOut, writeErr: setup.writeErr })
+    .showHelpAfterError(`(${t.cli.usageHint('roadmap')})`)
+    .showSuggestionAfterError(true);
+
+  const contextOf = (command: Command) => {
+    const { file, json, color } = command.optsWithGlobals() as Record<string, unknown>;
+    return setup.context({ file: file as string | undefined, json: json === true, color: color as boolean | undefined });
+  };
+  const levelOption = () => new Option('-l, --level <n>', t.cli.level).argParser(parseLevel(t));
+
+  const status = async (options: { level?: number }, command: Command) => {
+    const { runStatus } = await import('./commands/status.js');
+    await runStatus({ level: options.level }, await contextOf(command));
+  };
+  program
+    .command('status')
+    .description(t.cli.status)
+    .addOption(levelOption())
+    .addHelpText('after', examples(t, ['roadmap status', 'roadmap status --level 2', 'roadmap status --json']))
+    .action(status);
+
+  program
+    .command('list')
+    .alias('show')
+    .description(t.cli.list)
+    .addOption(levelOption())
+    .addOption(new Option('-s, --section <text>', t.cli.section))
+    .addOption(new Option('--todo', t.cli.todo))
+    .addOption(new Option('--done', t.cli.done))
+    .addHelpText('after', examples(t, ['roadmap list --level 1', 'roadmap list --section postgres --todo', 'roadmap list --json']))
+    .action(async (options: { level?: number; section?: string; todo?: boolean; done?: boolean }, command: Command) => {
+      const { runList } = await import('./commands/list.js');
+      await runList(options, await contextOf(command));
+    });
+
+  // `roadmap` alone is `roadmap status`; any other word is an unknown command (with a did-you-mean).
+  // Set last: subcommands copy the settings their parent has when they are added.
+  program.allowExcessArguments(true).action(async (_options: unknown, command: Command) => {
+    if (command.args.length > 0) (command as unknown as { unknownCommand(): never }).unknownCommand();
+    await status({}, command);
+  });
+
+  return program;
+}
+
+function parseLevel(t: Messages) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError(t.errors.badLevel(value));
+    return Number(value);
+  };
+}
+
+function examples(t: Messages, lines: string[]): string {
+  return `\n${t.cli.examples}\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
+}

@@ -1,0 +1,50 @@
+import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
+import { itemStatuses, roadmapProgress } from '../progress/stats.js';
+import { levelIndex, sectionItemIds } from '../roadmap/select.js';
+import { documentState } from '../store/state.js';
+import { itemJson, toJsonText } from '../ui/json.js';
+import { renderList } from '../ui/render-list.js';
+
+export interface ListOptions {
+  level?: number | undefined;
+  section?: string | undefined;
+  todo?: boolean | undefined;
+  done?: boolean | undefined;
+}
+
+/** `roadmap list`: every item with its number and state, filtered by level, section and state. */
+export async function runList(options: ListOptions, ctx: Context): Promise<void> {
+  if (options.todo && options.done) throw new UsageError(ctx.t.errors.conflictingFilters);
+  const doc = await ctx.loadRoadmap();
+  const { model } = doc;
+  const statuses = itemStatuses(model, documentState(ctx.store.read(), doc.docId));
+  const level = options.level === undefined ? undefined : levelIndex(model, options.level, ctx.t);
+  const inSections = options.section === undefined ? undefined : sectionItemIds(model, options.section, ctx.t);
+  const shown = new Set(
+    model.items
+      .filter((item) => {
+        const status = statuses[item.id - 1];
+        if (level !== undefined && item.level !== level) return false;
+        if (inSections && !inSections.has(item.id)) return false;
+        if (options.todo && status !== 'todo' && status !== 'doing') return false;
+        if (options.done && status !== 'done') return false;
+        return true;
+      })
+      .map((item) => item.id),
+  );
+  if (ctx.json) {
+    const items = [...shown].map((id) => itemJson(model, id, statuses[id - 1] ?? 'todo'));
+    ctx.stdout.write(toJsonText({ items }));
+    return;
+  }
+  const progress = roadmapProgress(model, statuses);
+  ctx.stdout.write(
+    renderList(model, statuses, progress, shown, {
+      chalk: ctx.chalk,
+      t: ctx.t,
+      columns: ctx.stdout.columns,
+      wrap: ctx.stdout.isTTY,
+    }),
+  );
+}

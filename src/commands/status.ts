@@ -1,0 +1,24 @@
+import type { Context } from '../context.js';
+import { itemStatuses, roadmapProgress } from '../progress/stats.js';
+import { levelIndex } from '../roadmap/select.js';
+import { documentState } from '../store/state.js';
+import { statusJson, toJsonText } from '../ui/json.js';
+import { renderStatus } from '../ui/render-status.js';
+
+export interface StatusOptions {
+  level?: number | undefined;
+}
+
+/** `roadmap status`: progress overall, per level and per section. */
+export async function runStatus(options: StatusOptions, ctx: Context): Promise<void> {
+  const doc = await ctx.loadRoadmap();
+  const statuses = itemStatuses(doc.model, documentState(ctx.store.read(), doc.docId));
+  const progress = roadmapProgress(doc.model, statuses);
+  if (options.level !== undefined) {
+    const index = levelIndex(doc.model, options.level, ctx.t);
+    progress.levels = progress.levels.filter((_, i) => i === index);
+  }
+  ctx.stdout.write(
+    ctx.json ? toJsonText(statusJson(progress)) : renderStatus(progress, { chalk: ctx.chalk, t: ctx.t, columns: ctx.stdout.columns }),
+  );
+}

@@ -1,0 +1,126 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Chalk, type ChalkInstance } from 'chalk';
+import { UserError } from './errors.js';
+import { type LoadedRoadmap, loadRoadmap } from './roadmap/load.js';
+import { type StatePaths, statePaths } from './store/paths.js';
+import { Store } from './store/store.js';
+import type { Lang } from './ui/lang.js';
+import { type Messages, messagesFor } from './ui/messages.js';
+
+export type Env = Record<string, string | undefined>;
+
+/** Where a command writes: stdout or stderr, or a buffer in tests. */
+export interface Output {
+  write(text: string): void;
+  readonly isTTY: boolean;
+  readonly columns: number;
+}
+
+/** Everything a command needs from the outside world: streams, clock, language, colour, files. */
+export interface Context {
+  stdout: Output;
+  stderr: Output;
+  env: Env;
+  cwd: string;
+  lang: Lang;
+  t: Messages;
+  chalk: ChalkInstance;
+  /** stdin and stdout are both terminals: prompting is possible. */
+  isInteractive: boolean;
+  json: boolean;
+  /** The current time (`ROADMAP_NOW` when set). */
+  now(): Date;
+  paths: StatePaths;
+  store: Store;
+  /** The document the command works on (`--file`, `ROADMAP_FILE`, else the bundled roadmap). */
+  loadRoadmap(): Promise<LoadedRoadmap>;
+}
+
+export interface GlobalOptions {
+  file?: string | undefined;
+  json?: boolean | undefined;
+  /** false for `--no-color`. */
+  color?: boolean | undefined;
+  lang: Lang;
+}
+
+export interface ContextIO {
+  stdout: Output;
+  stderr: Output;
+  stdinIsTTY: boolean;
+  env: Env;
+  cwd: string;
+  /** The package's root folder (holds `data/` and `dist/`). */
+  packageRoot: string;
+  /** The system clock; replaced by ROADMAP_NOW. */
+  clock?: () => Date;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** Parses `ROADMAP_NOW`; throws a UserError when it is not an ISO date or date-time. */
+export function parseNow(value: string, t: Messages): Date {
+  const date = new Date(value);
+  if (!ISO_DATE.test(value.trim()) || Number.isNaN(date.getTime())) throw new UserError(t.errors.badNow(value));
+  return date;
+}
+
+/**
+ * Colour level: `--no-color` wins; then FORCE_COLOR (as Node reads it: 0/false off, 1-3 a level);
+ * then NO_COLOR (set, not empty) and a stdout that is not a terminal, or TERM=dumb, give plain text.
+ */
+export function colorLevel(flag: boolean | undefined, env: Env, stdoutIsTTY: boolean): 0 | 1 | 2 | 3 {
+  if (flag === false) return 0;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) {
+    if (force === '0' || force === 'false') return 0;
+    return force === '2' ? 2 : force === '3' ? 3 : 1;
+  }
+  if (env.NO_COLOR) return 0;
+  if (!stdoutIsTTY || env.TERM === 'dumb') return 0;
+  const colorterm = env.COLORTERM;
+  if (colorterm === 'truecolor' || colorterm === '24bit') return 3;
+  return /-256(color)?$/i.test(env.TERM ?? '') ? 2 : 1;
+}
+
+/** Builds the Context of one run from the parsed global options and the process's I/O. */
+export function createContext(options: GlobalOptions, io: ContextIO): Context {
+  const t = messagesFor(options.lang);
+  const nowValue = io.env.ROADMAP_NOW;
+  const fixed = nowValue ? parseNow(nowValue, t) : undefined;
+  const clock = io.clock ?? (() => new Date());
+  const paths = statePaths(io.env);
+  const file = options.file ?? (io.env.ROADMAP_FILE || undefined);
+  let loaded: Promise<LoadedRoadmap> | undefined;
+  return {
+    stdout: io.stdout,
+    stderr: io.stderr,
+    env: io.env,
+    cwd: io.cwd,
+    lang: options.lang,
+    t,
+    chalk: new Chalk({ level: colorLevel(options.color, io.env, io.stdout.isTTY) }),
+    isInteractive: io.stdinIsTTY && io.stdout.isTTY,
+    json: options.json === true,
+    now: () => (fixed ? new Date(fixed) : clock()),
+    paths,
+    store: new Store(paths, t),
+    loadRoadmap: () => {
+      loaded ??= loadRoadmap({
+        file,
+        cwd: io.cwd,
+        bundledPath: join(io.packageRoot, 'data', 'roadmap.md'),
+        bundledModelPath: join(io.packageRoot, 'dist', 'roadmap.model.json'),
+        cacheDir: paths.cacheDir,
+        t,
+      });
+      return loaded;
+    },
+  };
+}
+
+/** The package root, from the location of a module one folder down (`dist/main.js`, `src/main.ts`). */
+export function packageRootFrom(moduleUrl: string): string {
+  return dirname(dirname(fileURLToPath(moduleUrl)));
+}

@@ -1,0 +1,76 @@
+import { CommanderError } from 'commander';
+import { buildProgram } from './cli.js';
+import { ExitCode, UserError } from './errors.js';
+import { detectLang, langFlag } from './ui/lang.js';
+import { type Messages, messagesFor } from './ui/messages.js';
+
+declare const __VERSION__: string;
+
+/** The only place that reads process.argv and sets the exit code. */
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const env = process.env;
+  const t = messagesFor(detectLang(langFlag(argv), env));
+  const debug = argv.includes('--debug') || /(^|,)\s*roadmap\b/.test(env.DEBUG ?? '');
+
+  // Output piped into `head` or `true`: stop quietly when the reader goes away.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.ok);
+      throw error;
+    });
+  }
+  const write = (stream: NodeJS.WriteStream) => (text: string) => void stream.write(text);
+  const output = (stream: NodeJS.WriteStream) => ({
+    write: write(stream),
+    isTTY: stream.isTTY === true,
+    columns: (stream.isTTY && stream.columns) || Number(env.COLUMNS) || 80,
+  });
+
+  const program = buildProgram({
+    t,
+    version: __VERSION__,
+    writeOut: write(process.stdout),
+    writeErr: write(process.stderr),
+    context: async (globals) => {
+      const { createContext, packageRootFrom } = await import('./context.js');
+      const lang = detectLang(langFlag(argv), env);
+      return createContext(
+        { ...globals, lang },
+        {
+          stdout: output(process.stdout),
+          stderr: output(process.stderr),
+          stdinIsTTY: process.stdin.isTTY === true,
+          env,
+          cwd: process.cwd(),
+          packageRoot: packageRootFrom(import.meta.url),
+        },
+      );
+    },
+  });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    process.exitCode = report(error, t, debug);
+  }
+}
+
+/** Turns any error into one line on stderr and an exit code of the contract. */
+function report(error: unknown, t: Messages, debug: boolean): number {
+  if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+  if (error instanceof UserError) {
+    const lines = error.message ? [`${t.errors.prefix} ${error.message}`, ...error.details] : [];
+    if (lines.length) process.stderr.write(`${lines.join('\n')}\n`);
+    return error.exitCode;
+  }
+  if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
+    return ExitCode.interrupted;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`${t.errors.prefix} ${t.errors.unexpected(message)}\n`);
+  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  return ExitCode.error;
+}
+
+await main();

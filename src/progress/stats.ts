@@ -1,0 +1,82 @@
+import type { ItemStatus, LevelColor, Roadmap } from '../roadmap/model.js';
+import type { DocumentState } from '../store/state.js';
+
+export interface Counts {
+  total: number;
+  done: number;
+  doing: number;
+  skipped: number;
+  percent: number;
+}
+
+export interface SectionProgress extends Counts {
+  title: string;
+}
+
+export interface LevelProgress extends Counts {
+  title: string;
+  number: number;
+  color: LevelColor | null;
+  sections: SectionProgress[];
+}
+
+export interface RoadmapProgress extends Counts {
+  title: string | null;
+  levels: LevelProgress[];
+}
+
+/**
+ * The status of every item (index = id - 1): what the state records for its key, else `done` when the
+ * document itself ticks it (`[x]`), else `todo`.
+ */
+export function itemStatuses(model: Roadmap, doc: DocumentState): ItemStatus[] {
+  return model.items.map((item) => {
+    const record = Object.hasOwn(doc.items, item.key) ? doc.items[item.key] : undefined;
+    return record?.status ?? (item.checked ? 'done' : 'todo');
+  });
+}
+
+/**
+ * Percentage done, skipped items left out of the base (they are not remaining work). Rounded, but
+ * never 100 before everything is done nor 0 once something is.
+ */
+export function percentOf(done: number, total: number, skipped: number): number {
+  const base = total - skipped;
+  if (base <= 0) return total > 0 ? 100 : 0;
+  const exact = (100 * done) / base;
+  if (done === base) return 100;
+  return Math.min(99, Math.max(done > 0 ? 1 : 0, Math.round(exact)));
+}
+
+/** Counts the statuses of some items. */
+export function countItems(ids: readonly number[], statuses: readonly ItemStatus[]): Counts {
+  let done = 0;
+  let doing = 0;
+  let skipped = 0;
+  for (const id of ids) {
+    const status = statuses[id - 1];
+    if (status === 'done') done++;
+    else if (status === 'doing') doing++;
+    else if (status === 'skipped') skipped++;
+  }
+  return { total: ids.length, done, doing, skipped, percent: percentOf(done, ids.length, skipped) };
+}
+
+/** Progress overall, per level and per section. */
+export function roadmapProgress(model: Roadmap, statuses: readonly ItemStatus[]): RoadmapProgress {
+  const levels = model.levels.map((level) => ({
+    title: level.title,
+    number: level.number,
+    color: level.color,
+    ...countItems(level.itemIds, statuses),
+    sections: level.sections.map((section) => ({ title: section.title, ...countItems(section.itemIds, statuses) })),
+  }));
+  return {
+    title: model.title,
+    ...countItems(
+      model.items.map((item) => item.id),
+      statuses,
+    ),
+    levels,
+  };
+}

@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { UserError } from '../errors.js';
+import type { Messages } from '../ui/messages.js';
+import type { Roadmap } from './model.js';
+
+declare const __PARSER_VERSION__: string | undefined;
+
+/** Changes whenever the parser's code changes (set by the build), so stale cached models are never used. */
+export const PARSER_VERSION = typeof __PARSER_VERSION__ === 'string' ? __PARSER_VERSION__ : 'dev';
+
+/** Largest roadmap document accepted, in bytes. */
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+
+export const BUNDLED_ID = 'bundled';
+
+/** A roadmap document, read and parsed. */
+export interface LoadedRoadmap {
+  /** Identity of the document's progress in the state file: `bundled`, or the absolute path. */
+  docId: string;
+  /** Path of the markdown file. */
+  path: string;
+  bundled: boolean;
+  source: string;
+  model: Roadmap;
+}
+
+/** A parsed model as stored in the cache (and pre-built for the bundled roadmap). */
+export interface CacheEntry {
+  format: 1;
+  parser: string;
+  hash: string;
+  model: Roadmap;
+}
+
+export interface LoadOptions {
+  /** A user's document, or undefined for the bundled one. */
+  file: string | undefined;
+  cwd: string;
+  bundledPath: string;
+  /** The bundled roadmap's model, pre-parsed at build time (may be missing or stale). */
+  bundledModelPath: string;
+  cacheDir: string;
+  t: Messages;
+}
+
+/** Hash of a document's bytes and the parser version: the cache key. */
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(PARSER_VERSION).update('\0').update(bytes).digest('hex');
+}
+
+/** Reads a roadmap document and returns its model, from the cache when the same content was parsed before. */
+export async function loadRoadmap(options: LoadOptions): Promise<LoadedRoadmap> {
+  const bundled = options.file === undefined;
+  const path = bundled ? options.bundledPath : resolve(options.cwd, options.file as string);
+  const bytes = readDocument(path, options.t);
+  const source = decodeUtf8(bytes, path, options.t);
+  const hash = contentHash(bytes);
+  const cacheFile = join(options.cacheDir, `${hash}.json`);
+  const cached = (bundled ? readCache(options.bundledModelPath, hash) : null) ?? readCache(cacheFile, hash);
+  let model = cached;
+  if (!model) {
+    const { parseRoadmap } = await import('./parse.js');
+    model = parseRoadmap(source);
+    writeCache(options.cacheDir, cacheFile, { format: 1, parser: PARSER_VERSION, hash, model });
+  }
+  return { docId: bundled ? BUNDLED_ID : path, path, bundled, source, model };
+}
+
+function readDocument(path: string, t: Messages): Buffer {
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new UserError(t.errors.fileIsDirectory(path));
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw fileError(error, path, t);
+  }
+  if (size > MAX_DOCUMENT_BYTES) throw new UserError(t.errors.fileTooLarge(path, MAX_DOCUMENT_BYTES / 1024 / 1024));
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw fileError(error, path, t);
+  }
+}
+
+function fileError(error: unknown, path: string, t: Messages): UserError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new UserError(t.errors.fileMissing(path));
+  if (code === 'EISDIR') return new UserError(t.errors.fileIsDirectory(path));
+  return new UserError(t.errors.fileUnreadable(path, code === 'EACCES' ? 'permission denied' : String(code ?? error)));
+}
+
+function decodeUtf8(bytes: Uint8Array, path: string, t: Messages): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new UserError(t.errors.fileNotUtf8(path));
+  }
+}
+
+/** A cached model, or null when missing, unreadable, corrupt or made for other content: never trusted blindly. */
+export function readCache(file: string, hash: string): Roadmap | null {
+  try {
+    const entry = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheEntry>;
+    const model = entry.model;
+    if (entry.format !== 1 || entry.hash !== hash || entry.parser !== PARSER_VERSION) return null;
+    if (!model || !Array.isArray(model.items) || !Array.isArray(model.levels) || !Array.isArray(model.notes)) return null;
+    return model;
+  } catch {
+    return null;
+  }
+}
+
+/** Writes a cache entry atomically (temp file + rename), so concurrent runs never see half a file. Best effort. */
+export function writeCache(dir: string, file: string, entry: CacheEntry): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    writeFileSync(temp, JSON.stringify(entry));
+    renameSync(temp, file);
+  } catch {
+    // A read-only or missing cache folder only costs a parse next time.
+  }
+}

@@ -1,0 +1,269 @@
+import type { ListItem, RootContent, Table } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { plainText, spansText, toSpans } from './inline.js';
+import { assignKeys } from './keys.js';
+import type { Item, Level, LevelColor, NotePart, Planning, Roadmap, Section, Span } from './model.js';
+
+interface HeadingInfo {
+  depth: number;
+  title: string;
+  /** True until other content follows the heading: the first blockquote then is its note. */
+  noteOpen: boolean;
+  note: string | null;
+  paragraphs: string[];
+  bullets: string[];
+  table: string[][] | null;
+}
+
+interface RawItem {
+  spans: Span[];
+  checked: boolean;
+  path: HeadingInfo[];
+  parent: number | null;
+  children: number[];
+  depth: number;
+  details: string[];
+  markerOffset: number;
+}
+
+const COLOR_EMOJI: Record<string, LevelColor> = {
+  '🔴': 'red',
+  '🟠': 'orange',
+  '🟡': 'yellow',
+  '🟢': 'green',
+  '🔵': 'blue',
+  '🟣': 'purple',
+  '🟤': 'brown',
+  '⚫': 'black',
+  '⚪': 'white',
+};
+
+const LEVEL_LABEL = /^(?:niveau|level|priorit[ée]|priority|tier|phase|stage|[ée]tape|step|palier)\s*(\d+)\b|^P(\d+)\b/iu;
+const PLANNING_TITLE = /\b(?:planning|plan|calendrier|schedule|timeline|[ée]ch[ée]ancier|programme)\b/iu;
+const PLANNING_HEADER = /^(?:p[ée]riode|period|mois|month|semaines?|weeks?|dates?|quand|when|phase)\b/iu;
+
+/** Parses a GFM task-list document into the typed roadmap model. Pure: the same text gives the same model. */
+export function parseRoadmap(source: string): Roadmap {
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  const offsetShift = text.length === source.length ? 0 : 1;
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(text);
+
+  const headings: HeadingInfo[] = [];
+  const stack: HeadingInfo[] = [];
+  const raw: RawItem[] = [];
+  const top = () => stack[stack.length - 1];
+
+  const closeNote = () => {
+    const h = top();
+    if (h) h.noteOpen = false;
+  };
+
+  const visitListItem = (li: ListItem, parent: number | null, depth: number) => {
+    const [first, ...rest] = li.children;
+    const hasText = first?.type === 'paragraph';
+    if (li.checked === null || li.checked === undefined) {
+      if (hasText) {
+        const line = plainText(first);
+        const owner = parent === null ? undefined : raw[parent];
+        if (owner) owner.details.push(line);
+        else top()?.bullets.push(line);
+      }
+      visit(hasText ? rest : li.children, parent, depth);
+      return;
+    }
+    const index = raw.length;
+    const start = li.position?.start.offset ?? 0;
+    const bracket = text.indexOf('[', start);
+    raw.push({
+      spans: hasText ? toSpans(first.children) : [],
+      checked: li.checked,
+      path: [...stack],
+      parent,
+      children: [],
+      depth,
+      details: [],
+      markerOffset: bracket + 1 + offsetShift,
+    });
+    if (parent !== null) raw[parent]?.children.push(index);
+    const owner = raw[index] as RawItem;
+    for (const child of hasText ? rest : li.children) {
+      if (child.type === 'paragraph') owner.details.push(plainText(child));
+      else visit([child], index, depth + 1);
+    }
+  };
+
+  const visit = (nodes: readonly RootContent[], parent: number | null, depth: number) => {
+    for (const node of nodes) {
+      switch (node.type) {
+        case 'heading': {
+          const info: HeadingInfo = {
+            depth: node.depth,
+            title: plainText(node),
+            noteOpen: true,
+            note: null,
+            paragraphs: [],
+            bullets: [],
+            table: null,
+          };
+          while ((top()?.depth ?? 0) >= node.depth) stack.pop();
+          stack.push(info);
+          headings.push(info);
+          break;
+        }
+        case 'list':
+          closeNote();
+          for (const li of node.children) visitListItem(li, parent, depth);
+          break;
+        case 'blockquote': {
+          const h = top();
+          if (h?.noteOpen && h.note === null) h.note = plainText(node);
+          else h?.paragraphs.push(plainText(node));
+          break;
+        }
+        case 'paragraph':
+          closeNote();
+          top()?.paragraphs.push(plainText(node));
+          break;
+        case 'table': {
+          closeNote();
+          const h = top();
+          if (h && h.table === null) h.table = tableRows(node);
+          break;
+        }
+        default:
+          if (node.type !== 'thematicBreak' && node.type !== 'html' && node.type !== 'definition') closeNote();
+      }
+    }
+  };
+
+  visit(tree.children, null, 0);
+
+  const h1s = headings.filter((h) => h.depth === 1);
+  const titleHeading = h1s.length === 1 ? h1s[0] : undefined;
+  return buildModel(raw, headings, titleHeading);
+}
+
+function tableRows(table: Table): string[][] {
+  return table.children.map((row) => row.children.map((cell) => plainText(cell)));
+}
+
+function buildModel(raw: RawItem[], headings: HeadingInfo[], titleHeading: HeadingInfo | undefined): Roadmap {
+  const grouping = (h: HeadingInfo) => h !== titleHeading;
+  const depths = new Set<number>();
+  for (const item of raw) for (const h of item.path) if (grouping(h)) depths.add(h.depth);
+  const levelDepth = Math.min(...depths);
+
+  const levels: Level[] = [];
+  const levelOf = new Map<HeadingInfo | null, number>();
+  const sectionOf = new Map<HeadingInfo, number>();
+  const texts = raw.map((r) => spansText(r.spans));
+  const keys = assignKeys(texts);
+
+  const items: Item[] = raw.map((r, index) => {
+    const id = index + 1;
+    const path = r.path.filter(grouping);
+    const levelHeading = path[0] ?? null;
+    let levelIndex = levelOf.get(levelHeading);
+    if (levelIndex === undefined) {
+      levelIndex = levels.length;
+      levelOf.set(levelHeading, levelIndex);
+      levels.push(newLevel(levelHeading?.title ?? titleHeading?.title ?? '', levelHeading?.note ?? null));
+    }
+    const level = levels[levelIndex] as Level;
+    level.itemIds.push(id);
+    const sectionHeading = path[1];
+    let sectionIndex: number | null = null;
+    if (sectionHeading) {
+      sectionIndex = sectionOf.get(sectionHeading) ?? null;
+      if (sectionIndex === null) {
+        sectionIndex = level.sections.length;
+        sectionOf.set(sectionHeading, sectionIndex);
+        level.sections.push({ title: sectionHeading.title, itemIds: [] } satisfies Section);
+      }
+      level.sections[sectionIndex]?.itemIds.push(id);
+    }
+    return {
+      id,
+      key: keys[index] as string,
+      text: texts[index] as string,
+      spans: r.spans,
+      checked: r.checked,
+      level: levelIndex,
+      section: sectionIndex,
+      parent: r.parent === null ? null : r.parent + 1,
+      children: r.children.map((c) => c + 1),
+      depth: r.depth,
+      details: r.details,
+      markerOffset: r.markerOffset,
+    };
+  });
+
+  numberLevels(levels);
+
+  const levelHeadings = new Set(levelOf.keys());
+  let planning: Planning | null = null;
+  const notes: NotePart[] = [];
+  const withItems = new Set<HeadingInfo>();
+  for (const item of raw) for (const h of item.path) withItems.add(h);
+  for (const h of headings) {
+    if (h === titleHeading || levelHeadings.has(h) || withItems.has(h)) continue;
+    if (Number.isFinite(levelDepth) && h.depth > levelDepth) continue;
+    if (!planning && h.table && isPlanningTable(h.title, h.table)) {
+      planning = { title: h.title, rows: h.table.slice(1).map(([period = '', focus = '']) => ({ period, focus })) };
+      continue;
+    }
+    const paragraphs = h.note === null ? h.paragraphs : [h.note, ...h.paragraphs];
+    notes.push({ title: h.title, paragraphs, bullets: h.bullets });
+  }
+
+  const introParts = titleHeading ? [titleHeading.note, ...titleHeading.paragraphs].filter((p): p is string => !!p) : [];
+  return {
+    title: titleHeading?.title ?? null,
+    intro: introParts.length ? introParts.join('\n') : null,
+    levels,
+    items,
+    planning,
+    notes,
+  };
+}
+
+function isPlanningTable(title: string, table: string[][]): boolean {
+  const header = table[0] ?? [];
+  if (header.length < 2 || table.length < 2) return false;
+  return PLANNING_TITLE.test(stripAccentsLower(title)) || PLANNING_HEADER.test(header[0] ?? '');
+}
+
+function stripAccentsLower(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+function newLevel(title: string, note: string | null): Level {
+  let rest = title.trim();
+  let color: LevelColor | null = null;
+  // Leading emoji and symbols: the first one that names a colour gives the level's colour.
+  const lead = /^[\p{Extended_Pictographic}\p{Emoji_Component}\p{Symbol}\uFE0F\u200D\s]+/u.exec(rest);
+  if (lead) {
+    for (const ch of lead[0]) color ??= COLOR_EMOJI[ch] ?? null;
+    rest = rest.slice(lead[0].length);
+  }
+  let label: string | null = null;
+  let number = 0;
+  const match = LEVEL_LABEL.exec(rest);
+  if (match) {
+    label = match[0];
+    number = Number(match[1] ?? match[2]);
+    rest = rest.slice(match[0].length).replace(/^\s*[—–\-:|·.]\s*/u, '');
+  }
+  return { title, number, label, name: rest.trim() || title, color, note, sections: [], itemIds: [] };
+}
+
+/** Keeps the numbers the titles give when every level has a distinct one; otherwise numbers by position. */
+function numberLevels(levels: Level[]): void {
+  const numbers = levels.map((l) => l.number);
+  const usable = numbers.every((n) => n > 0) && new Set(numbers).size === numbers.length;
+  levels.forEach((level, index) => {
+    if (!usable) level.number = index + 1;
+  });
+}

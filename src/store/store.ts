@@ -1,0 +1,95 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { UserError } from '../errors.js';
+import type { Messages } from '../ui/messages.js';
+import { STATE_NAME, type StatePaths } from './paths.js';
+import { checkState, emptyState, type State } from './state.js';
+
+/**
+ * The only code that touches the state file. Reads go straight to the file conf writes (same path,
+ * same JSON), so read-only commands pay for neither conf's validator nor the lock. Writes take a
+ * cross-process lock around read-modify-write and let conf write the file atomically.
+ */
+export class Store {
+  constructor(
+    readonly paths: StatePaths,
+    private readonly t: Messages,
+  ) {}
+
+  /** The current state; an empty one when no file exists yet. Throws a UserError when the file cannot be used. */
+  read(): State {
+    const file = this.paths.stateFile;
+    let raw: string;
+    try {
+      raw = readFileSync(file, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return emptyState();
+      const reason = code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String(code);
+      throw new UserError(this.t.errors.stateUnreadable(file, reason));
+    }
+    let data: unknown;
+    try {
+      data = JSON.parse(raw);
+    } catch {
+      throw new UserError(this.t.errors.stateUnreadable(file, raw.trim() === '' ? 'the file is empty' : 'invalid JSON'));
+    }
+    const problem = checkState(data);
+    if (problem?.kind === 'newer') throw new UserError(this.t.errors.stateNewer(file, problem.version));
+    if (problem) throw new UserError(this.t.errors.stateUnreadable(file, problem.reason));
+    return data as State;
+  }
+
+  /**
+   * Read-modify-write under a cross-process lock: `change` gets the freshly read state, mutates it and
+   * returns a result; the state is then written atomically. A state file that cannot be read is never
+   * overwritten (the UserError from `read` propagates before anything is written).
+   */
+  async update<T>(change: (state: State) => T): Promise<T> {
+    const { home, stateFile } = this.paths;
+    try {
+      mkdirSync(home, { recursive: true });
+    } catch (error) {
+      throw this.writeError(error);
+    }
+    const { lock } = await import('proper-lockfile');
+    let release: () => Promise<void>;
+    try {
+      release = await lock(stateFile, {
+        realpath: false,
+        lockfilePath: `${stateFile}.lock`,
+        // A lock older than this was left by a killed process: taken over.
+        stale: 4000,
+        retries: { retries: 400, factor: 1, minTimeout: 10, maxTimeout: 30, randomize: true },
+        onCompromised: () => {},
+      });
+    } catch (error) {
+      throw this.writeError(error);
+    }
+    try {
+      const state = this.read();
+      const result = change(state);
+      const { default: Conf } = await import('conf');
+      const conf = new Conf<Record<string, unknown>>({
+        projectName: 'roadmap',
+        projectSuffix: '',
+        cwd: home,
+        configName: STATE_NAME,
+        clearInvalidConfig: false,
+      });
+      try {
+        conf.store = state as unknown as Record<string, unknown>;
+      } catch (error) {
+        throw this.writeError(error);
+      }
+      return result;
+    } finally {
+      await release().catch(() => {});
+    }
+  }
+
+  private writeError(error: unknown): UserError {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied' : String(code ?? error);
+    return new UserError(this.t.errors.stateUnwritable(this.paths.stateFile, reason));
+  }
+}

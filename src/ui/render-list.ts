@@ -1,0 +1,57 @@
+import wrapAnsi from 'wrap-ansi';
+import type { ItemStatus, Roadmap } from '../roadmap/model.js';
+import type { RoadmapProgress } from '../progress/stats.js';
+import type { RenderOptions } from './render-status.js';
+import { levelPaint, renderSpans, statusMark } from './style.js';
+import { padStart, sanitize, width } from './text.js';
+
+export interface ListOptions extends RenderOptions {
+  /** Wrap long item texts under themselves (a terminal); otherwise one line per item (pipes, grep). */
+  wrap: boolean;
+}
+
+/** The `list` view: levels → sections → items (only the ids in `shown`), each with its mark and number. */
+export function renderList(
+  model: Roadmap,
+  statuses: readonly ItemStatus[],
+  progress: RoadmapProgress,
+  shown: ReadonlySet<number>,
+  options: ListOptions,
+): string {
+  const { chalk, t } = options;
+  const idWidth = String(model.items.length).length;
+  const lines: string[] = [];
+  const itemLine = (id: number, indent: number) => {
+    const item = model.items[id - 1];
+    const status = statuses[id - 1];
+    if (!item || !status) return;
+    const pad = ' '.repeat(indent + 2 * item.depth);
+    const head = `${pad}${statusMark(chalk, status)} ${chalk.dim(padStart(String(id), idWidth))}  `;
+    let text = renderSpans(chalk, item.spans);
+    if (status === 'skipped') text = chalk.dim(text);
+    if (options.wrap) {
+      const hang = width(head);
+      const wrapped = wrapAnsi(text, Math.max(20, options.columns - hang), { hard: true, trim: true });
+      text = wrapped.split('\n').join(`\n${' '.repeat(hang)}`);
+    }
+    lines.push(head + text);
+  };
+  model.levels.forEach((level, index) => {
+    if (!level.itemIds.some((id) => shown.has(id))) return;
+    const counts = progress.levels[index];
+    const paint = levelPaint(chalk, level.color);
+    if (lines.length) lines.push('');
+    lines.push(`${chalk.bold(paint(sanitize(level.title || t.untitled)))}  ${chalk.dim(`${counts?.done}/${counts?.total}`)}`);
+    const inSection = new Set(level.sections.flatMap((s) => s.itemIds));
+    const indent = level.sections.length ? 4 : 2;
+    for (const id of level.itemIds) if (!inSection.has(id) && shown.has(id)) itemLine(id, 2);
+    level.sections.forEach((section, s) => {
+      if (!section.itemIds.some((id) => shown.has(id))) return;
+      const sc = counts?.sections[s];
+      lines.push(`  ${chalk.bold(sanitize(section.title))}  ${chalk.dim(`${sc?.done}/${sc?.total}`)}`);
+      for (const id of section.itemIds) if (shown.has(id)) itemLine(id, indent);
+    });
+  });
+  if (!lines.length) lines.push(t.list.nothing);
+  return `${lines.join('\n')}\n`;
+}
