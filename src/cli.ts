@@ -29,6 +29,7 @@ export function buildProgram(setup: CliSetup): Command {
     .addOption(new Option('--debug', 'print the stack of unexpected errors').hideHelp())
     .exitOverride()
     .configureOutput({ writeOut: setup.writeOut, writeErr: setup.writeErr })
+    .configureHelp({ styleTitle: (title: string) => t.cli.titles[title] ?? title })
     .showHelpAfterError(`(${t.cli.usageHint('roadmap')})`)
     .showSuggestionAfterError(true);
 

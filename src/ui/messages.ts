@@ -17,6 +17,8 @@ const en = {
     status: 'where you stand: overall, per level, per section',
     list: 'every item with its number and state, by level and section',
     examples: 'Examples:',
+    /** Headings of commander's help. */
+    titles: {} as Record<string, string>,
     usageHint: (cmd: string) => `Run \`${cmd} --help\` for usage.`,
   },
   status: {
@@ -71,6 +73,7 @@ const fr: Messages = {
     status: 'où tu en es : global, par niveau, par section',
     list: 'chaque élément avec son numéro et son état, par niveau et section',
     examples: 'Exemples :',
+    titles: { 'Usage:': 'Utilisation :', 'Options:': 'Options :', 'Commands:': 'Commandes :', 'Arguments:': 'Arguments :' },
     usageHint: (cmd: string) => `Lance \`${cmd} --help\` pour l’usage.`,
   },
   status: {

@@ -27,7 +27,7 @@ const NARROW = 50;
 export function renderStatus(progress: RoadmapProgress, options: RenderOptions): string {
   const { chalk, t } = options;
   const lines: string[] = [];
-  if (progress.title) lines.push(chalk.bold(sanitize(progress.title)), '');
+  if (progress.title) lines.push(chalk.bold(truncate(sanitize(progress.title), options.columns)), '');
   if (progress.levels.length === 0) {
     lines.push(t.status.noLevels);
     return `${lines.join('\n')}\n`;
@@ -61,7 +61,7 @@ export function renderStatus(progress: RoadmapProgress, options: RenderOptions):
     progress.doing ? t.status.doing(progress.doing) : '',
     progress.skipped ? t.status.skipped(progress.skipped) : '',
   ].filter(Boolean);
-  if (extras.length) lines.push(chalk.dim(`  ${extras.join(' · ')}`));
+  if (extras.length) lines.push(chalk.dim(truncate(`  ${extras.join(' · ')}`, options.columns)));
   for (const group of groups) {
     lines.push('');
     for (const row of group) lines.push(...renderRow(row, layout, options));
@@ -81,7 +81,7 @@ function columnsFor(rows: readonly Row[], { columns, t }: RenderOptions): Layout
   const count = Math.max(...rows.map((r) => width(`${r.counts.done}/${r.counts.total}`)));
   const percent = width(t.percent(100));
   const narrow = columns < NARROW;
-  const bar = columns >= 100 ? 24 : columns >= 70 ? 16 : narrow ? Math.max(5, columns - count - percent - 8) : 10;
+  const bar = columns >= 100 ? 24 : columns >= 70 ? 16 : narrow ? Math.max(3, columns - count - percent - 6) : 10;
   const widest = Math.max(...rows.map((r) => r.indent + width(r.label)));
   const room = columns - (2 + bar + 2 + count + 2 + percent);
   return { label: narrow ? columns - 1 : Math.max(8, Math.min(widest, room)), bar, count, percent, narrow };

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { padEnd, sanitize, truncate, width } from '../../src/ui/text.js';
+
+describe('text helpers', () => {
+  it.each([
+    ['abc', 3],
+    ['🔴 Niveau 1', 11],
+    ['Sécurité', 8],
+    ['日本', 4],
+    ['\u001b[31mred\u001b[39m', 3],
+  ])('width of %j is %i', (text, columns) => {
+    expect(width(text)).toBe(columns);
+  });
+
+  it('pads by display width, not by length', () => {
+    expect(padEnd('🔴 a', 6)).toBe('🔴 a  ');
+    expect(width(padEnd('🟢 Niveau 4', 20))).toBe(20);
+  });
+
+  it.each([
+    ['short', 10, 'short'],
+    ['a longer sentence', 10, 'a longer…'],
+    ['🔴🔴🔴🔴', 5, '🔴🔴…'],
+    ['anything', 0, ''],
+  ])('truncates %j to %i columns', (text, columns, expected) => {
+    expect(truncate(text, columns)).toBe(expected);
+    expect(width(truncate(text, columns))).toBeLessThanOrEqual(columns);
+  });
+
+  it('escapes control and bidi characters', () => {
+    expect(sanitize('a\u001b[2Jb\u0007c\u202ed\u009be')).toBe('a\\x1b[2Jb\\x07c\\u202ed\\x9be');
+    expect(sanitize('Sécurité 🔴 — ok')).toBe('Sécurité 🔴 — ok');
+  });
+});
