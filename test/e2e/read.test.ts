@@ -35,6 +35,13 @@ describe('the installed binary, read side', () => {
     expect(status.stdout).toMatch(/Niveau 4 — Les plus qui font la différence\s+░+\s+0\/6\s+0%/);
   });
 
+  it('runs from any folder (the bundled roadmap ships with the package)', () => {
+    const elsewhere = scratchHome();
+    const r = runRoadmap(['status', '--json'], env, { cwd: elsewhere.dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).total).toBe(52);
+  });
+
   it('gives status --json in the contract shape with the real figures', () => {
     const r = runRoadmap(['status', '--json'], env);
     expect(r.code).toBe(0);
