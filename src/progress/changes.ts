@@ -36,14 +36,11 @@ export function statusOfKey(model: Roadmap, doc: DocumentState, key: string): It
 
 /**
  * Compares targets with the document's state: which items change, and which already have the wanted
- * status. Targets naming the same item twice count once (the last wins).
+ * status. Targets naming the same item twice count once, at its first place (the last status wins).
  */
 export function planChanges(model: Roadmap, doc: DocumentState, targets: readonly Target[]): ChangePlan {
   const wanted = new Map<number, ItemStatus>();
-  for (const target of targets) {
-    wanted.delete(target.id);
-    wanted.set(target.id, target.to);
-  }
+  for (const target of targets) wanted.set(target.id, target.to);
   const plan: ChangePlan = { changes: [], unchanged: [] };
   for (const [id, to] of wanted) {
     const item = model.items[id - 1];
