@@ -9,7 +9,7 @@ import { candidateName, levelName } from './render-changes.js';
 import { padStart, sanitize, truncate } from './text.js';
 
 /** More items than this: pick a section first (type to filter), then tick in that section. */
-export const LONG_LIST = 40;
+export const LONG_LIST = 100;
 const PAGE_SIZE = 20;
 
 export interface CheckoffView {
@@ -46,10 +46,11 @@ export async function askCheckoff(view: CheckoffView): Promise<Target[]> {
       message: view.t.prompts.pickSection,
       pageSize: PAGE_SIZE,
       source: (term) => [
-        { name: view.chalk.green(view.t.prompts.save(pending)), value: 'save' },
+        { name: view.chalk.green(view.t.prompts.save(pending)), value: 'save', short: view.t.prompts.save(pending) },
         ...matchGroups(model, groups, term).map(({ group, matching }) => ({
           name: groupTitle(view, group, ticked) + (matching ? view.chalk.dim(`  · ${view.t.prompts.matching(matching)}`) : ''),
           value: group,
+          short: groupTitle({ ...view, chalk: view.chalk }, group, ticked),
         })),
       ],
     });
