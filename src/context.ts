@@ -99,6 +99,7 @@ export function createContext(options: GlobalOptions, io: ContextIO): Context {
   const file = options.file ?? (io.env.ROADMAP_FILE || undefined);
   let loaded: Promise<LoadedRoadmap> | undefined;
   const chalk = new Chalk({ level: colorLevel(options.color, io.env, io.stdout.isTTY) });
+  const now = () => (fixed ? new Date(fixed) : clock());
   return {
     stdout: io.stdout,
     stderr: io.stderr,
@@ -110,9 +111,9 @@ export function createContext(options: GlobalOptions, io: ContextIO): Context {
     isInteractive: io.stdinIsTTY && io.stdout.isTTY,
     prompts: io.prompts ?? inquirerPrompts({ t, chalk }),
     json: options.json === true,
-    now: () => (fixed ? new Date(fixed) : clock()),
+    now,
     paths,
-    store: new Store(paths, t),
+    store: new Store(paths, t, now),
     loadRoadmap: () => {
       loaded ??= loadRoadmap({
         file,

@@ -1,50 +1,39 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import type { Messages } from '../ui/messages.js';
+import { keepBackup } from './backups.js';
+import { readStateFile, type StateIssue } from './inspect.js';
+import { LockTimeoutError, lockState } from './lock.js';
 import { STATE_NAME, type StatePaths } from './paths.js';
-import { checkState, emptyState, migrateState, type State } from './state.js';
+import type { State } from './state.js';
 
 /**
  * The only code that touches the state file. Reads go straight to the file conf writes (same path,
  * same JSON), so read-only commands pay for neither conf's validator nor the lock. Writes take a
- * cross-process lock around read-modify-write and let conf write the file atomically.
+ * cross-process lock around read-modify-write, keep the replaced version as a backup, and let conf
+ * write the file atomically (temporary file, fsync, rename).
  */
 export class Store {
   constructor(
     readonly paths: StatePaths,
     private readonly t: Messages,
+    /** The clock (names the backups). */
+    private readonly now: () => Date,
   ) {}
 
   /** The current state; an empty one when no file exists yet. Throws a UserError when the file cannot be used. */
   read(): State {
-    const file = this.paths.stateFile;
-    let raw: string;
-    try {
-      raw = readFileSync(file, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return emptyState();
-      const reason = code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String(code);
-      throw new UserError(this.t.errors.stateUnreadable(file, reason));
-    }
-    let data: unknown;
-    try {
-      data = JSON.parse(raw);
-    } catch {
-      throw new UserError(this.t.errors.stateUnreadable(file, raw.trim() === '' ? 'the file is empty' : 'invalid JSON'));
-    }
-    // An older schema is upgraded in memory; the file changes only with the next write.
-    data = migrateState(data);
-    const problem = checkState(data);
-    if (problem?.kind === 'newer') throw new UserError(this.t.errors.stateNewer(file, problem.version));
-    if (problem) throw new UserError(this.t.errors.stateUnreadable(file, problem.reason));
-    return data as State;
+    const reading = readStateFile(this.paths.stateFile);
+    if (reading.kind === 'bad') throw this.unreadable(reading.issue);
+    return reading.state;
   }
 
   /**
    * Read-modify-write under a cross-process lock: `change` gets the freshly read state, mutates it and
-   * returns a result; the state is then written atomically. A state file that cannot be read is never
-   * overwritten (the UserError from `read` propagates before anything is written).
+   * returns a result; the state is then written atomically, the version it replaces kept as a backup.
+   * A state file that cannot be read is never overwritten (the UserError propagates before anything
+   * is written); a change that changes nothing writes nothing.
    */
   async update<T>(change: (state: State) => T): Promise<T> {
     const { home, stateFile } = this.paths;
@@ -53,47 +42,64 @@ export class Store {
     } catch (error) {
       throw this.writeError(error);
     }
-    const lockfile = await import('proper-lockfile');
-    // CommonJS: bundled, its exports arrive as `default`.
-    const lock = lockfile.lock ?? (lockfile as unknown as { default: typeof lockfile }).default.lock;
-    let release: () => Promise<void>;
+    let held: Awaited<ReturnType<typeof lockState>>;
     try {
-      release = await lock(stateFile, {
-        realpath: false,
-        lockfilePath: `${stateFile}.lock`,
-        // A lock older than this was left by a killed process: taken over.
-        stale: 4000,
-        retries: { retries: 400, factor: 1, minTimeout: 10, maxTimeout: 30, randomize: true },
-        onCompromised: () => {},
-      });
+      held = await lockState(stateFile);
     } catch (error) {
+      if (error instanceof LockTimeoutError) throw new UserError(this.t.errors.stateLocked(stateFile, error.ownerPid));
       throw this.writeError(error);
     }
     try {
-      const state = this.read();
+      const reading = readStateFile(stateFile);
+      if (reading.kind === 'bad') throw this.unreadable(reading.issue);
+      const { state } = reading;
       const result = change(state);
-      const { default: Conf } = await import('conf');
-      const conf = new Conf<Record<string, unknown>>({
-        projectName: 'roadmap',
-        projectSuffix: '',
-        cwd: home,
-        configName: STATE_NAME,
-        clearInvalidConfig: false,
-      });
+      // conf's own serialisation: the same bytes mean nothing to write.
+      const text = JSON.stringify(state, undefined, '\t');
+      if (reading.kind === 'ok' && reading.raw.toString('utf8') === text) return result;
       try {
+        removeOrphans(home);
+        if (reading.kind === 'ok') keepBackup(this.paths, reading.raw, this.now());
+        const { default: Conf } = await import('conf');
+        const conf = new Conf<Record<string, unknown>>({
+          projectName: 'roadmap',
+          projectSuffix: '',
+          cwd: home,
+          configName: STATE_NAME,
+          clearInvalidConfig: false,
+        });
         conf.store = state as unknown as Record<string, unknown>;
       } catch (error) {
         throw this.writeError(error);
       }
       return result;
     } finally {
-      await release().catch(() => {});
+      await held.release();
     }
   }
 
+  private unreadable(issue: StateIssue): UserError {
+    const file = this.paths.stateFile;
+    if (issue.kind === 'newer') return new UserError(this.t.errors.stateNewer(file, issue.version));
+    return new UserError(this.t.errors.stateUnreadable(file, this.t.errors.stateReason(issue)));
+  }
+
   private writeError(error: unknown): UserError {
+    if (error instanceof UserError) return error;
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied' : String(code ?? error);
+    const reason =
+      code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? this.t.errors.permissionDenied
+        : code === 'ENOSPC'
+          ? this.t.errors.diskFull
+          : String(code ?? (error instanceof Error ? error.message : error));
     return new UserError(this.t.errors.stateUnwritable(this.paths.stateFile, reason));
+  }
+}
+
+/** Temporary files of writes killed before their rename (called under the lock: no live write owns them). */
+function removeOrphans(home: string): void {
+  for (const name of readdirSync(home)) {
+    if (name.startsWith(`${STATE_NAME}.json.tmp-`)) rmSync(join(home, name), { force: true });
   }
 }

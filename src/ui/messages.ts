@@ -1,5 +1,7 @@
 import type { ItemStatus } from '../roadmap/model.js';
+import type { StateIssue } from '../store/inspect.js';
 import type { Lang } from './lang.js';
+import { doctorEn, doctorFr } from './messages-doctor.js';
 
 const en = {
   cli: {
@@ -68,6 +70,7 @@ const en = {
   },
   untitled: '(no heading)',
   percent: (n: number) => `${n}%`,
+  doctor: doctorEn,
   errors: {
     prefix: 'roadmap:',
     fileMissing: (path: string) => `cannot read ${path}: no such file`,
@@ -76,10 +79,34 @@ const en = {
     fileTooLarge: (path: string, mb: number) => `cannot read ${path}: larger than the ${mb} MB limit for a roadmap document`,
     fileNotUtf8: (path: string) => `cannot read ${path}: not UTF-8 text`,
     stateUnreadable: (path: string, reason: string) =>
-      `cannot read the progress file ${path}: ${reason}. It was left untouched; move it aside to start again, or restore a copy.`,
+      `cannot read the progress file ${path}: ${reason}. It was left untouched; run \`roadmap doctor\` to see what is wrong (\`roadmap doctor --repair\` restores the last good backup).`,
     stateUnwritable: (path: string, reason: string) => `cannot write the progress file ${path}: ${reason}. Nothing was changed.`,
     stateNewer: (path: string, version: number) =>
-      `the progress file ${path} was written by a newer roadmap (schema ${version}); update roadmap. The file was left untouched.`,
+      `the progress file ${path} was written by a newer roadmap (schema ${version}): update roadmap (or run \`roadmap doctor\`). The file was left untouched.`,
+    stateLocked: (path: string, pid: number | null) =>
+      `the progress file ${path} is locked by another roadmap${pid ? ` (process ${pid})` : ''} that is still running; try again when it has finished. Nothing was changed.`,
+    stateReason: (issue: StateIssue): string => {
+      switch (issue.kind) {
+        case 'directory':
+          return 'it is a directory, not a file';
+        case 'permission':
+          return 'permission denied';
+        case 'io':
+          return `read error ${issue.code}`;
+        case 'empty':
+          return 'the file is empty';
+        case 'truncated':
+          return 'invalid JSON (the file ends too early: cut off while being written?)';
+        case 'json':
+          return 'invalid JSON';
+        case 'invalid':
+          return `not a roadmap progress file (${issue.reason})`;
+        case 'newer':
+          return `written by a newer roadmap (schema ${issue.version})`;
+      }
+    },
+    permissionDenied: 'permission denied (is its folder read-only?)',
+    diskFull: 'no space left on the disk',
     unknownLevel: (level: number, known: string) => `no level ${level} in this roadmap (levels: ${known})`,
     badLevel: (value: string) => `--level takes a level number, not "${value}"`,
     unknownSection: (text: string) => `no section matches "${text}"`,
@@ -169,6 +196,7 @@ const fr: Messages = {
   },
   untitled: '(sans titre)',
   percent: (n: number) => `${n} %`,
+  doctor: doctorFr,
   errors: {
     prefix: 'roadmap :',
     fileMissing: (path: string) => `impossible de lire ${path} : fichier introuvable`,
@@ -178,11 +206,35 @@ const fr: Messages = {
       `impossible de lire ${path} : plus de ${mb} Mo, la limite pour un document de roadmap`,
     fileNotUtf8: (path: string) => `impossible de lire ${path} : ce n’est pas du texte UTF-8`,
     stateUnreadable: (path: string, reason: string) =>
-      `impossible de lire le fichier de progression ${path} : ${reason}. Il n’a pas été modifié ; déplace-le pour repartir de zéro, ou restaure une copie.`,
+      `impossible de lire le fichier de progression ${path} : ${reason}. Il n’a pas été modifié ; lance \`roadmap doctor\` pour voir ce qui ne va pas (\`roadmap doctor --repair\` restaure la dernière sauvegarde valide).`,
     stateUnwritable: (path: string, reason: string) =>
       `impossible d’écrire le fichier de progression ${path} : ${reason}. Rien n’a été modifié.`,
     stateNewer: (path: string, version: number) =>
-      `le fichier de progression ${path} vient d’une version plus récente de roadmap (schéma ${version}) ; mets roadmap à jour. Le fichier n’a pas été modifié.`,
+      `le fichier de progression ${path} vient d’une version plus récente de roadmap (schéma ${version}) : mets roadmap à jour (ou lance \`roadmap doctor\`). Le fichier n’a pas été modifié.`,
+    stateLocked: (path: string, pid: number | null) =>
+      `le fichier de progression ${path} est verrouillé par un autre roadmap${pid ? ` (processus ${pid})` : ''} encore en cours ; réessaie quand il aura fini. Rien n’a été modifié.`,
+    stateReason: (issue: StateIssue): string => {
+      switch (issue.kind) {
+        case 'directory':
+          return 'c’est un dossier, pas un fichier';
+        case 'permission':
+          return 'permission refusée';
+        case 'io':
+          return `erreur de lecture ${issue.code}`;
+        case 'empty':
+          return 'le fichier est vide';
+        case 'truncated':
+          return 'JSON invalide (le fichier s’arrête trop tôt : coupé pendant une écriture ?)';
+        case 'json':
+          return 'JSON invalide';
+        case 'invalid':
+          return `ce n’est pas un fichier de progression de roadmap (${issue.reason})`;
+        case 'newer':
+          return `écrit par une version plus récente de roadmap (schéma ${issue.version})`;
+      }
+    },
+    permissionDenied: 'permission refusée (son dossier est-il en lecture seule ?)',
+    diskFull: 'plus de place sur le disque',
     unknownLevel: (level: number, known: string) => `pas de niveau ${level} dans cette roadmap (niveaux : ${known})`,
     badLevel: (value: string) => `--level attend un numéro de niveau, pas « ${value} »`,
     unknownSection: (text: string) => `aucune section ne correspond à « ${text} »`,

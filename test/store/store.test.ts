@@ -15,7 +15,7 @@ const record = { status: 'done' as const, at: '2026-03-01T09:00:00.000Z' };
 function scratchStore() {
   const dir = mkdtempSync(join(tmpdir(), 'roadmap-store-'));
   const paths = statePaths({ ROADMAP_HOME: join(dir, 'config'), XDG_CACHE_HOME: join(dir, 'cache') });
-  return { dir, paths, store: new Store(paths, t) };
+  return { dir, paths, store: new Store(paths, t, () => new Date('2026-03-01T09:00:00Z')) };
 }
 
 describe('Store on a real folder', () => {

@@ -1,0 +1,61 @@
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { StatePaths } from './paths.js';
+
+/** How many good versions of the state file are kept. */
+export const KEEP_BACKUPS = 10;
+
+export const BACKUP_DIR = 'backups';
+
+/** One kept version of the state file. */
+export interface Backup {
+  file: string;
+  /** Rises with every backup: the newest has the highest. */
+  seq: number;
+  /** When it was replaced (from the file name, `20260301T090000Z`). */
+  stamp: string;
+}
+
+const NAME = /^state-(\d{8}T\d{6}Z)-(\d+)\.json$/;
+
+export const backupDirOf = (paths: StatePaths) => join(paths.home, BACKUP_DIR);
+
+/** The kept versions, newest first. Never throws (no folder: none). */
+export function listBackups(paths: StatePaths): Backup[] {
+  let names: string[];
+  try {
+    names = readdirSync(backupDirOf(paths));
+  } catch {
+    return [];
+  }
+  const backups: Backup[] = [];
+  for (const name of names) {
+    const match = NAME.exec(name);
+    if (match) backups.push({ file: join(backupDirOf(paths), name), stamp: match[1] as string, seq: Number(match[2]) });
+  }
+  return backups.sort((a, b) => b.seq - a.seq);
+}
+
+/** `2026-03-01T09:00:00.000Z` → `20260301T090000Z`. */
+export function compactStamp(date: Date): string {
+  return date.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
+}
+
+/**
+ * Keeps `raw`, the bytes of the good state file about to be replaced, as the newest backup (written to
+ * a temporary name, then renamed: a crash never leaves half a backup under a backup's name), and
+ * removes the oldest beyond `keep`. Called under the state lock.
+ */
+export function keepBackup(paths: StatePaths, raw: Uint8Array, now: Date, keep = KEEP_BACKUPS): void {
+  const dir = backupDirOf(paths);
+  mkdirSync(dir, { recursive: true });
+  const existing = listBackups(paths);
+  const seq = (existing[0]?.seq ?? 0) + 1;
+  const file = join(dir, `state-${compactStamp(now)}-${String(seq).padStart(6, '0')}.json`);
+  const temp = `${file}.tmp`;
+  writeFileSync(temp, raw);
+  renameSync(temp, file);
+  for (const old of existing.slice(keep - 1)) rmSync(old.file, { force: true });
+  // Leftovers of a run killed between the two steps above.
+  for (const name of readdirSync(dir)) if (name.endsWith('.tmp')) rmSync(join(dir, name), { force: true });
+}
