@@ -51,7 +51,9 @@ export class Store {
     } catch (error) {
       throw this.writeError(error);
     }
-    const { lock } = await import('proper-lockfile');
+    // The default export: a split esbuild bundle exposes a CommonJS module's exports only there.
+    const { default: lockfile } = await import('proper-lockfile');
+    const { lock } = lockfile;
     let release: () => Promise<void>;
     try {
       release = await lock(stateFile, {

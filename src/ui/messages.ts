@@ -1,4 +1,5 @@
 import type { Lang } from './lang.js';
+import { documentsEn, documentsFr } from './messages-documents.js';
 
 const en = {
   cli: {
@@ -28,6 +29,7 @@ const en = {
   list: {
     nothing: 'No item matches these filters.',
   },
+  documents: documentsEn,
   untitled: '(no heading)',
   percent: (n: number) => `${n}%`,
   errors: {
@@ -82,6 +84,7 @@ const fr: Messages = {
   list: {
     nothing: 'Aucun élément ne correspond à ces filtres.',
   },
+  documents: documentsFr,
   untitled: '(sans titre)',
   percent: (n: number) => `${n} %`,
   errors: {
