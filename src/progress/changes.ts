@@ -5,7 +5,7 @@ import { fold } from '../roadmap/select.js';
 import { type ChangeReport, type DocumentState, emptyDocument, type KnownItem, type State } from '../store/state.js';
 
 /** Lowest similarity (0-1) at which an edited item is taken for the old one. */
-export const RENAME_THRESHOLD = 0.7;
+export const RENAME_THRESHOLD = 0.75;
 
 /** Every item of a document by key: its text and its group (`level › section`). */
 export function snapshotOf(model: Roadmap): Record<string, KnownItem> {
