@@ -27,7 +27,7 @@ export function fingerprintOf(known: Record<string, KnownItem>): string {
 
 /**
  * How alike two item texts are, from 0 to 1: the better of the edit-distance ratio and the overlap of
- * their words (one text holding every word of the other, at least two of them, counts as 0.8).
+ * their words (one text holding every word of the other, two or one long word, counts as 0.8).
  */
 export function similarity(a: string, b: string): number {
   const x = fold(a);
@@ -40,7 +40,10 @@ export function similarity(a: string, b: string): number {
   let common = 0;
   for (const w of wx) if (wy.has(w)) common++;
   const dice = wx.size + wy.size === 0 ? 0 : (2 * common) / (wx.size + wy.size);
-  const contained = common >= 2 && common === Math.min(wx.size, wy.size) ? 0.8 : 0;
+  // One text holding all the words of the other (an item extended or trimmed): two words, or one long word.
+  const shorter = wx.size <= wy.size ? wx : wy;
+  const substantial = common >= 2 || (common === 1 && [...shorter].some((w) => w.length >= 5));
+  const contained = substantial && common === shorter.size ? 0.8 : 0;
   return Math.max(chars, dice, contained);
 }
 
