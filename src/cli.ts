@@ -97,6 +97,62 @@ export function buildProgram(setup: CliSetup): Command {
       await runUndo(options, await contextOf(command));
     });
 
+  const d = t.documents.cli;
+  program
+    .command('use')
+    .description(d.use)
+    .argument('[path.md]')
+    .addOption(new Option('--bundled', d.useBundled))
+    .addHelpText('after', examples(t, ['roadmap use ~/notes/coding-interview-university.md', 'roadmap use --bundled', 'roadmap use']))
+    .action(async (path: string | undefined, options: { bundled?: boolean }, command: Command) => {
+      const { runUse } = await import('./commands/use.js');
+      await runUse({ path, bundled: options.bundled }, await contextOf(command));
+    });
+
+  program
+    .command('roadmaps')
+    .description(d.roadmaps)
+    .addHelpText('after', examples(t, ['roadmap roadmaps', 'roadmap roadmaps --json']))
+    .action(async (_options: unknown, command: Command) => {
+      const { runRoadmaps } = await import('./commands/roadmaps.js');
+      await runRoadmaps(await contextOf(command));
+    });
+
+  program
+    .command('export')
+    .description(d.export)
+    .addOption(new Option('--format <format>', d.exportFormat).choices(['md', 'json']))
+    .addOption(new Option('-o, --output <file>', d.exportOutput))
+    .addHelpText(
+      'after',
+      examples(t, ['roadmap export --format md -o roadmap-ticked.md', 'roadmap export --format json -o ~/Sync/roadmap.json', 'roadmap export --format md > copy.md']),
+    )
+    .action(async (options: { format?: 'md' | 'json'; output?: string }, command: Command) => {
+      const { runExport } = await import('./commands/export.js');
+      await runExport(options, await contextOf(command));
+    });
+
+  program
+    .command('import')
+    .description(d.import)
+    .argument('<file>')
+    .addOption(new Option('-n, --dry-run', d.importDryRun))
+    .addHelpText('after', examples(t, ['roadmap import roadmap-ticked.md --dry-run', 'roadmap import ~/Sync/roadmap.json']))
+    .action(async (file: string, options: { dryRun?: boolean }, command: Command) => {
+      const { runImport } = await import('./commands/import.js');
+      await runImport({ file, dryRun: options.dryRun }, await contextOf(command));
+    });
+
+  program
+    .command('doctor')
+    .description(d.doctor)
+    .addOption(new Option('--prune', d.doctorPrune))
+    .addHelpText('after', examples(t, ['roadmap doctor', 'roadmap doctor --prune']))
+    .action(async (options: { prune?: boolean }, command: Command) => {
+      const { runDoctor } = await import('./commands/doctor.js');
+      await runDoctor(options, await contextOf(command));
+    });
+
   // `roadmap` alone is `roadmap status`; any other word is an unknown command (with a did-you-mean).
   // Set last: subcommands copy the settings their parent has when they are added.
   program.allowExcessArguments(true).action(async (_options: unknown, command: Command) => {

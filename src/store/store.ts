@@ -53,9 +53,9 @@ export class Store {
     } catch (error) {
       throw this.writeError(error);
     }
-    const lockfile = await import('proper-lockfile');
-    // CommonJS: bundled, its exports arrive as `default`.
-    const lock = lockfile.lock ?? (lockfile as unknown as { default: typeof lockfile }).default.lock;
+    // The default export: a split esbuild bundle exposes a CommonJS module's exports only there.
+    const { default: lockfile } = await import('proper-lockfile');
+    const { lock } = lockfile;
     let release: () => Promise<void>;
     try {
       release = await lock(stateFile, {

@@ -1,5 +1,6 @@
 import type { ItemStatus } from '../roadmap/model.js';
 import type { Lang } from './lang.js';
+import { documentsEn, documentsFr } from './messages-documents.js';
 
 const en = {
   cli: {
@@ -66,6 +67,7 @@ const en = {
     keys: { navigate: 'navigate', select: 'select', all: 'all', invert: 'invert', submit: 'confirm' } as Record<string, string>,
     keyNames: {} as Record<string, string>,
   },
+  documents: documentsEn,
   untitled: '(no heading)',
   percent: (n: number) => `${n}%`,
   errors: {
@@ -167,6 +169,7 @@ const fr: Messages = {
     keys: { navigate: 'naviguer', select: 'cocher', all: 'tout', invert: 'inverser', submit: 'valider' },
     keyNames: { space: 'espace' },
   },
+  documents: documentsFr,
   untitled: '(sans titre)',
   percent: (n: number) => `${n} %`,
   errors: {
