@@ -51,7 +51,9 @@ export class Store {
     } catch (error) {
       throw this.writeError(error);
     }
-    const { lock } = await import('proper-lockfile');
+    const lockfile = await import('proper-lockfile');
+    // CommonJS: bundled, its exports arrive as `default`.
+    const lock = lockfile.lock ?? (lockfile as unknown as { default: typeof lockfile }).default.lock;
     let release: () => Promise<void>;
     try {
       release = await lock(stateFile, {
