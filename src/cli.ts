@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Context, GlobalOptions } from './context.js';
+import { parseDay } from './progress/days.js';
 import type { Messages } from './ui/messages.js';
 
 type MarkCommand = 'check' | 'uncheck' | 'start' | 'skip';
@@ -153,6 +154,38 @@ export function buildProgram(setup: CliSetup): Command {
       await runDoctor(options, await contextOf(command));
     });
 
+  program
+    .command('next')
+    .description(t.cli.next)
+    .addOption(new Option('-n, --count <n>', t.cli.count).argParser(parseCount(t)))
+    .addOption(new Option('--explain', t.cli.explain))
+    .addHelpText('after', examples(t, ['roadmap next', 'roadmap next --count 5 --explain', 'roadmap next --json']))
+    .action(async (options: { count?: number; explain?: boolean }, command: Command) => {
+      const { runNext } = await import('./commands/next.js');
+      await runNext(options, await contextOf(command));
+    });
+
+  program
+    .command('plan')
+    .description(t.cli.plan)
+    .addOption(new Option('--start [YYYY-MM-DD]', t.cli.planStart).argParser(parseStart(t)))
+    .addHelpText('after', examples(t, ['roadmap plan', 'roadmap plan --start 2026-01-05', 'roadmap plan --json']))
+    .action(async (options: { start?: string | true }, command: Command) => {
+      const { runPlan } = await import('./commands/plan.js');
+      await runPlan(options, await contextOf(command));
+    });
+
+  program
+    .command('log')
+    .alias('history')
+    .description(t.cli.log)
+    .addOption(new Option('--since <when>', t.cli.since))
+    .addHelpText('after', examples(t, ['roadmap log', 'roadmap log --since 2026-03-01', 'roadmap log --since 2w --json']))
+    .action(async (options: { since?: string }, command: Command) => {
+      const { runLog } = await import('./commands/log.js');
+      await runLog(options, await contextOf(command));
+    });
+
   // `roadmap` alone is `roadmap status`; any other word is an unknown command (with a did-you-mean).
   // Set last: subcommands copy the settings their parent has when they are added.
   program.allowExcessArguments(true).action(async (_options: unknown, command: Command) => {
@@ -167,6 +200,20 @@ function parseLevel(t: Messages) {
   return (value: string): number => {
     if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError(t.errors.badLevel(value));
     return Number(value);
+  };
+}
+
+function parseCount(t: Messages) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError(t.errors.badCount(value));
+    return Number(value);
+  };
+}
+
+function parseStart(t: Messages) {
+  return (value: string): string => {
+    if (parseDay(value) === null) throw new InvalidArgumentError(t.errors.badStart(value));
+    return value.trim();
   };
 }
 

@@ -75,6 +75,22 @@ export interface DocumentState {
   removed?: Record<string, RemovedItem>;
   /** The last change found in the document. */
   lastChange?: ChangeReport;
+  /** The planning followed since `start` (a `YYYY-MM-DD` day), set by `roadmap plan`. */
+  plan?: PlanState;
+}
+
+/** When the user started following the document's planning table. */
+export interface PlanState {
+  start: string;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A `YYYY-MM-DD` string naming a real calendar day. */
+export function isDay(value: unknown): value is string {
+  if (typeof value !== 'string' || !DAY.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
 /** The whole state file. */
@@ -151,6 +167,9 @@ export function checkState(data: unknown): StateProblem | null {
     if (doc.undo !== undefined && !(Array.isArray(doc.undo) && doc.undo.every(isUndoStep))) {
       return invalid(`the undo history of "${docId}" is not valid`);
     }
+    if (doc.plan !== undefined && (!isObject(doc.plan) || !isDay(doc.plan.start))) {
+      return invalid(`the plan of "${docId}" has no valid "start" day (YYYY-MM-DD)`);
+    }
     const problem = checkDocumentExtras(doc);
     if (problem) return invalid(`document "${docId}": ${problem}`);
   }
@@ -182,4 +201,10 @@ function checkDocumentExtras(doc: Record<string, unknown>): string | null {
 /** The state of one document, or an empty one. Own properties only: keys such as `__proto__` are data. */
 export function documentState(state: State, docId: string): DocumentState {
   return Object.hasOwn(state.documents, docId) ? (state.documents[docId] as DocumentState) : emptyDocument();
+}
+
+/** Records the day the plan of a document started (creating the document's state when needed). */
+export function setPlanStart(state: State, docId: string, start: string): void {
+  if (!Object.hasOwn(state.documents, docId)) state.documents[docId] = emptyDocument();
+  (state.documents[docId] as DocumentState).plan = { start };
 }
