@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Context, GlobalOptions } from './context.js';
+import { parseDay } from './progress/days.js';
 import type { Messages } from './ui/messages.js';
 
 type MarkCommand = 'check' | 'uncheck' | 'start' | 'skip';
@@ -97,6 +98,95 @@ export function buildProgram(setup: CliSetup): Command {
       await runUndo(options, await contextOf(command));
     });
 
+  const d = t.documents.cli;
+  program
+    .command('use')
+    .description(d.use)
+    .argument('[path.md]')
+    .addOption(new Option('--bundled', d.useBundled))
+    .addHelpText('after', examples(t, ['roadmap use ~/notes/coding-interview-university.md', 'roadmap use --bundled', 'roadmap use']))
+    .action(async (path: string | undefined, options: { bundled?: boolean }, command: Command) => {
+      const { runUse } = await import('./commands/use.js');
+      await runUse({ path, bundled: options.bundled }, await contextOf(command));
+    });
+
+  program
+    .command('roadmaps')
+    .description(d.roadmaps)
+    .addHelpText('after', examples(t, ['roadmap roadmaps', 'roadmap roadmaps --json']))
+    .action(async (_options: unknown, command: Command) => {
+      const { runRoadmaps } = await import('./commands/roadmaps.js');
+      await runRoadmaps(await contextOf(command));
+    });
+
+  program
+    .command('export')
+    .description(d.export)
+    .addOption(new Option('--format <format>', d.exportFormat).choices(['md', 'json']))
+    .addOption(new Option('-o, --output <file>', d.exportOutput))
+    .addHelpText(
+      'after',
+      examples(t, ['roadmap export --format md -o roadmap-ticked.md', 'roadmap export --format json -o ~/Sync/roadmap.json', 'roadmap export --format md > copy.md']),
+    )
+    .action(async (options: { format?: 'md' | 'json'; output?: string }, command: Command) => {
+      const { runExport } = await import('./commands/export.js');
+      await runExport(options, await contextOf(command));
+    });
+
+  program
+    .command('import')
+    .description(d.import)
+    .argument('<file>')
+    .addOption(new Option('-n, --dry-run', d.importDryRun))
+    .addHelpText('after', examples(t, ['roadmap import roadmap-ticked.md --dry-run', 'roadmap import ~/Sync/roadmap.json']))
+    .action(async (file: string, options: { dryRun?: boolean }, command: Command) => {
+      const { runImport } = await import('./commands/import.js');
+      await runImport({ file, dryRun: options.dryRun }, await contextOf(command));
+    });
+
+  program
+    .command('doctor')
+    .description(d.doctor)
+    .addOption(new Option('--repair', t.doctor.repairOption))
+    .addOption(new Option('--prune', d.doctorPrune))
+    .addHelpText('after', examples(t, ['roadmap doctor', 'roadmap doctor --repair', 'roadmap doctor --prune']))
+    .action(async (options: { prune?: boolean; repair?: boolean }, command: Command) => {
+      const { runDoctor } = await import('./commands/doctor.js');
+      await runDoctor(options, await contextOf(command));
+    });
+
+  program
+    .command('next')
+    .description(t.cli.next)
+    .addOption(new Option('-n, --count <n>', t.cli.count).argParser(parseCount(t)))
+    .addOption(new Option('--explain', t.cli.explain))
+    .addHelpText('after', examples(t, ['roadmap next', 'roadmap next --count 5 --explain', 'roadmap next --json']))
+    .action(async (options: { count?: number; explain?: boolean }, command: Command) => {
+      const { runNext } = await import('./commands/next.js');
+      await runNext(options, await contextOf(command));
+    });
+
+  program
+    .command('plan')
+    .description(t.cli.plan)
+    .addOption(new Option('--start [YYYY-MM-DD]', t.cli.planStart).argParser(parseStart(t)))
+    .addHelpText('after', examples(t, ['roadmap plan', 'roadmap plan --start 2026-01-05', 'roadmap plan --json']))
+    .action(async (options: { start?: string | true }, command: Command) => {
+      const { runPlan } = await import('./commands/plan.js');
+      await runPlan(options, await contextOf(command));
+    });
+
+  program
+    .command('log')
+    .alias('history')
+    .description(t.cli.log)
+    .addOption(new Option('--since <when>', t.cli.since))
+    .addHelpText('after', examples(t, ['roadmap log', 'roadmap log --since 2026-03-01', 'roadmap log --since 2w --json']))
+    .action(async (options: { since?: string }, command: Command) => {
+      const { runLog } = await import('./commands/log.js');
+      await runLog(options, await contextOf(command));
+    });
+
   // `roadmap` alone is `roadmap status`; any other word is an unknown command (with a did-you-mean).
   // Set last: subcommands copy the settings their parent has when they are added.
   program.allowExcessArguments(true).action(async (_options: unknown, command: Command) => {
@@ -111,6 +201,20 @@ function parseLevel(t: Messages) {
   return (value: string): number => {
     if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError(t.errors.badLevel(value));
     return Number(value);
+  };
+}
+
+function parseCount(t: Messages) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError(t.errors.badCount(value));
+    return Number(value);
+  };
+}
+
+function parseStart(t: Messages) {
+  return (value: string): string => {
+    if (parseDay(value) === null) throw new InvalidArgumentError(t.errors.badStart(value));
+    return value.trim();
   };
 }
 

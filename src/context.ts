@@ -36,8 +36,10 @@ export interface Context {
   now(): Date;
   paths: StatePaths;
   store: Store;
-  /** The document the command works on (`--file`, `ROADMAP_FILE`, else the bundled roadmap). */
+  /** The document the command works on (`--file`, `ROADMAP_FILE`, `roadmap use`, else the bundled roadmap). */
   loadRoadmap(): Promise<LoadedRoadmap>;
+  /** Any document (undefined: the bundled roadmap), read and parsed, without tracking its changes. */
+  loadDocument(file: string | undefined): Promise<LoadedRoadmap>;
 }
 
 export interface GlobalOptions {
@@ -96,10 +98,19 @@ export function createContext(options: GlobalOptions, io: ContextIO): Context {
   const fixed = nowValue ? parseNow(nowValue, t) : undefined;
   const clock = io.clock ?? (() => new Date());
   const paths = statePaths(io.env);
-  const file = options.file ?? (io.env.ROADMAP_FILE || undefined);
+  const now = () => (fixed ? new Date(fixed) : clock());
+  const store = new Store(paths, t, now);
   let loaded: Promise<LoadedRoadmap> | undefined;
   const chalk = new Chalk({ level: colorLevel(options.color, io.env, io.stdout.isTTY) });
-  const now = () => (fixed ? new Date(fixed) : clock());
+  const loadDocument = (file: string | undefined) =>
+    loadRoadmap({
+      file,
+      cwd: io.cwd,
+      bundledPath: join(io.packageRoot, 'data', 'roadmap.md'),
+      bundledModelPath: join(io.packageRoot, 'dist', 'roadmap.model.json'),
+      cacheDir: paths.cacheDir,
+      t,
+    });
   return {
     stdout: io.stdout,
     stderr: io.stderr,
@@ -113,19 +124,38 @@ export function createContext(options: GlobalOptions, io: ContextIO): Context {
     json: options.json === true,
     now,
     paths,
-    store: new Store(paths, t, now),
+    store,
     loadRoadmap: () => {
-      loaded ??= loadRoadmap({
-        file,
-        cwd: io.cwd,
-        bundledPath: join(io.packageRoot, 'data', 'roadmap.md'),
-        bundledModelPath: join(io.packageRoot, 'dist', 'roadmap.model.json'),
-        cacheDir: paths.cacheDir,
-        t,
-      });
+      loaded ??= (async () => {
+        const chosen = chosenDocument(options.file, io.env, store);
+        const doc = await loadDocument(chosen.file).catch((error: unknown) => {
+          if (chosen.byUse && error instanceof UserError) throw new UserError(error.message, [t.documents.use.missingHint]);
+          throw error;
+        });
+        const { trackDocumentChanges } = await import('./store/track-changes.js');
+        await trackDocumentChanges(doc, { store, now, t, warn: (line) => io.stderr.write(`${line}\n`) });
+        return doc;
+      })();
       return loaded;
     },
+    loadDocument,
   };
+}
+
+/**
+ * The document a command works on: `--file`, else `ROADMAP_FILE`, else the one chosen with
+ * `roadmap use` (recorded in the state file), else the bundled roadmap (undefined).
+ */
+export function chosenDocument(flag: string | undefined, env: Env, store: Store): { file: string | undefined; byUse: boolean } {
+  const explicit = flag ?? (env.ROADMAP_FILE || undefined);
+  if (explicit !== undefined) return { file: explicit, byUse: false };
+  let current: string | undefined;
+  try {
+    current = store.read().current;
+  } catch {
+    // An unreadable state file is reported by the command that needs it.
+  }
+  return { file: current, byUse: current !== undefined };
 }
 
 /** The package root, from the location of a module one folder down (`dist/main.js`, `src/main.ts`). */

@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
 import { type ChangePlan, planChanges, recordChanges, type Target } from '../progress/changes.js';
+import { registerDocument } from '../progress/document-changes.js';
 import { itemStatuses, roadmapProgress } from '../progress/stats.js';
 import type { ItemStatus, Roadmap } from '../roadmap/model.js';
 import { resolveItemRef } from '../roadmap/refs.js';
@@ -52,6 +53,8 @@ export async function runCheck(options: CheckOptions, ctx: Context): Promise<voi
   } else {
     // Planned again under the lock, on the state as it is now: another run may have changed it.
     ({ plan, after } = await ctx.store.update((state) => {
+      // Records the document's items with its progress, so later edits of the document are recognised.
+      registerDocument(state, doc, at);
       const before = documentState(state, doc.docId);
       const planned = planChanges(model, before, targets);
       const next = recordChanges(before, planned.changes, at, options.command);

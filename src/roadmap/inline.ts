@@ -40,7 +40,9 @@ export function toSpans(nodes: readonly PhrasingContent[]): Span[] {
           push(' ', marks);
           break;
         case 'html':
-          push(node.value, marks);
+          // Inline tags (`<kbd>`, `<sup>`, `<br>`) are markup, not text: keep what they wrap.
+          if (/^<br\s*\/?>$/i.test(node.value)) push(' ', marks);
+          else if (!/^<\/?[a-z][a-z0-9-]*(?:\s[^>]*)?\/?>$/i.test(node.value) && !node.value.startsWith('<!--')) push(node.value, marks);
           break;
         default:
           if ('children' in node) walk(node.children as PhrasingContent[], marks);

@@ -1,4 +1,5 @@
 import type { ListItem, RootContent, Table } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -48,7 +49,9 @@ const PLANNING_HEADER = /^(?:p[ée]riode|period|mois|month|semaines?|weeks?|date
 export function parseRoadmap(source: string): Roadmap {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const offsetShift = text.length === source.length ? 0 : 1;
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(text);
+  // Front matter (YAML `---` or TOML `+++`) is metadata, not a thematic break and a heading.
+  const tree = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).parse(text);
+  let frontTitle: string | null = null;
 
   const headings: HeadingInfo[] = [];
   const stack: HeadingInfo[] = [];
@@ -94,22 +97,26 @@ export function parseRoadmap(source: string): Roadmap {
     }
   };
 
+  const openHeading = (depth: number, title: string) => {
+    const info: HeadingInfo = { depth, title, noteOpen: true, note: null, paragraphs: [], bullets: [], table: null };
+    while ((top()?.depth ?? 0) >= depth) stack.pop();
+    stack.push(info);
+    headings.push(info);
+  };
+
   const visit = (nodes: readonly RootContent[], parent: number | null, depth: number) => {
     for (const node of nodes) {
       switch (node.type) {
-        case 'heading': {
-          const info: HeadingInfo = {
-            depth: node.depth,
-            title: plainText(node),
-            noteOpen: true,
-            note: null,
-            paragraphs: [],
-            bullets: [],
-            table: null,
-          };
-          while ((top()?.depth ?? 0) >= node.depth) stack.pop();
-          stack.push(info);
-          headings.push(info);
+        case 'heading':
+          openHeading(node.depth, plainText(node));
+          break;
+        case 'yaml':
+          frontTitle ??= frontMatterTitle(node.value);
+          break;
+        case 'html': {
+          // READMEs often write headings as HTML (`<h1 align="center">…</h1>`): they group items too.
+          const heading = htmlHeading(node.value);
+          if (heading) openHeading(heading.depth, heading.title);
           break;
         }
         case 'list':
@@ -117,6 +124,12 @@ export function parseRoadmap(source: string): Roadmap {
           for (const li of node.children) visitListItem(li, parent, depth);
           break;
         case 'blockquote': {
+          // Task lists quoted in a blockquote are items all the same (GitHub renders their boxes).
+          if (node.children.some((child) => child.type === 'list')) {
+            closeNote();
+            visit(node.children, parent, depth);
+            break;
+          }
           const h = top();
           if (h?.noteOpen && h.note === null) h.note = plainText(node);
           else h?.paragraphs.push(plainText(node));
@@ -133,7 +146,9 @@ export function parseRoadmap(source: string): Roadmap {
           break;
         }
         default:
-          if (node.type !== 'thematicBreak' && node.type !== 'html' && node.type !== 'definition') closeNote();
+          // TOML front matter (`+++`) has no mdast type of its own in @types/mdast.
+          if ((node.type as string) === 'toml') frontTitle ??= frontMatterTitle((node as { value: string }).value);
+          else if (node.type !== 'thematicBreak' && node.type !== 'definition') closeNote();
       }
     }
   };
@@ -142,7 +157,35 @@ export function parseRoadmap(source: string): Roadmap {
 
   const h1s = headings.filter((h) => h.depth === 1);
   const titleHeading = h1s.length === 1 ? h1s[0] : undefined;
-  return buildModel(raw, headings, titleHeading);
+  const model = buildModel(raw, headings, titleHeading);
+  if (model.title === null && frontTitle) model.title = frontTitle;
+  return model;
+}
+
+/** The `title:` of YAML or TOML front matter, unquoted, or null. */
+function frontMatterTitle(value: string): string | null {
+  const match = /^title\s*[:=]\s*(.+?)\s*$/m.exec(value);
+  if (!match?.[1]) return null;
+  const title = match[1].replace(/^(["'])(.*)\1$/, '$2').trim();
+  return title || null;
+}
+
+/** An HTML heading block (`<h2 id="x">Title</h2>`): its depth and plain title, or null. */
+function htmlHeading(html: string): { depth: number; title: string } | null {
+  const match = /^\s*<h([1-6])(?:\s[^>]*)?>([\s\S]*?)<\/h\1>\s*$/i.exec(html);
+  if (!match) return null;
+  const title = (match[2] ?? '')
+    .replace(/<img\b[^>]*\balt\s*=\s*"([^"]*)"[^>]*>/gi, '$1')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return title ? { depth: Number(match[1]), title } : null;
 }
 
 function tableRows(table: Table): string[][] {

@@ -40,9 +40,9 @@ export class LockTimeoutError extends Error {
  */
 export async function lockState(stateFile: string, options: LockOptions = {}): Promise<HeldLock> {
   const { timeoutMs = 20_000, staleMs = 4000 } = options;
-  const lockfile = await import('proper-lockfile');
-  // CommonJS: bundled, its exports arrive as `default`.
-  const lock = lockfile.lock ?? (lockfile as unknown as { default: typeof lockfile }).default.lock;
+  // The default export: a split esbuild bundle exposes a CommonJS module's exports only there.
+  const { default: lockfile } = await import('proper-lockfile');
+  const { lock } = lockfile;
   const lockPath = lockPathOf(stateFile);
   const started = process.hrtime.bigint();
   for (;;) {

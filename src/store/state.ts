@@ -34,6 +34,27 @@ export interface UndoStep {
   changes: UndoChange[];
 }
 
+/** What an item looked like when the document was last seen: to recognise it once edited. */
+export interface KnownItem {
+  text: string;
+  /** The item's group: `level › section` titles. */
+  section: string;
+}
+
+/** An item that left the document while it had progress: kept until `doctor --prune`. */
+export interface RemovedItem extends KnownItem {
+  /** ISO date-time it was found missing. */
+  at: string;
+}
+
+/** What changed in the document between two runs (the details behind the one-line summary). */
+export interface ChangeReport {
+  at: string;
+  renamed: { from: string; to: string; fromText: string; toText: string }[];
+  removed: { key: string; text: string }[];
+  added: { key: string; text: string }[];
+}
+
 /** Progress of one roadmap document. Later features add optional fields next to these. */
 export interface DocumentState {
   /** Current status of each item that was ever changed, by item key. */
@@ -42,12 +63,42 @@ export interface DocumentState {
   log?: LogEntry[];
   /** The changes `roadmap undo` can revert, oldest first; the last one is undone first. */
   undo?: UndoStep[];
+  /** The markdown file (absent for the bundled roadmap). */
+  path?: string;
+  /** The document's title when last seen. */
+  title?: string | null;
+  /** Hash of `known`: when the document's items are unchanged, nothing is compared. */
+  fingerprint?: string;
+  /** Every item of the document when last seen, by key. */
+  known?: Record<string, KnownItem>;
+  /** Items gone from the document whose progress is kept, by key. */
+  removed?: Record<string, RemovedItem>;
+  /** The last change found in the document. */
+  lastChange?: ChangeReport;
+  /** The planning followed since `start` (a `YYYY-MM-DD` day), set by `roadmap plan`. */
+  plan?: PlanState;
+}
+
+/** When the user started following the document's planning table. */
+export interface PlanState {
+  start: string;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A `YYYY-MM-DD` string naming a real calendar day. */
+export function isDay(value: unknown): value is string {
+  if (typeof value !== 'string' || !DAY.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
 /** The whole state file. */
 export interface State {
   schemaVersion: number;
   documents: Record<string, DocumentState>;
+  /** The document chosen with `roadmap use` (absolute path); absent: the bundled roadmap. */
+  current?: string;
 }
 
 export type StateProblem = { kind: 'invalid'; reason: string } | { kind: 'newer'; version: number };
@@ -104,6 +155,7 @@ export function checkState(data: unknown): StateProblem | null {
   if (version > SCHEMA_VERSION) return { kind: 'newer', version };
   if (version < SCHEMA_VERSION) return invalid(`schema ${version} has no migration to ${SCHEMA_VERSION}`);
   if (!isObject(data.documents)) return invalid('"documents" is not an object');
+  if (data.current !== undefined && typeof data.current !== 'string') return invalid('"current" is not a path');
   for (const [docId, doc] of Object.entries(data.documents)) {
     if (!isObject(doc) || !isObject(doc.items)) return invalid(`document "${docId}" has no "items" object`);
     for (const [key, record] of Object.entries(doc.items)) {
@@ -115,6 +167,33 @@ export function checkState(data: unknown): StateProblem | null {
     if (doc.undo !== undefined && !(Array.isArray(doc.undo) && doc.undo.every(isUndoStep))) {
       return invalid(`the undo history of "${docId}" is not valid`);
     }
+    if (doc.plan !== undefined && (!isObject(doc.plan) || !isDay(doc.plan.start))) {
+      return invalid(`the plan of "${docId}" has no valid "start" day (YYYY-MM-DD)`);
+    }
+    const problem = checkDocumentExtras(doc);
+    if (problem) return invalid(`document "${docId}": ${problem}`);
+  }
+  return null;
+}
+
+const isKnown = (v: unknown): boolean => isObject(v) && typeof v.text === 'string' && typeof v.section === 'string';
+
+/** The optional fields of a document's state (document tracking): what is wrong, or null. */
+function checkDocumentExtras(doc: Record<string, unknown>): string | null {
+  if (doc.path !== undefined && typeof doc.path !== 'string') return '"path" is not a string';
+  if (doc.title !== undefined && doc.title !== null && typeof doc.title !== 'string') return '"title" is not a string';
+  if (doc.fingerprint !== undefined && typeof doc.fingerprint !== 'string') return '"fingerprint" is not a string';
+  if (doc.known !== undefined && (!isObject(doc.known) || !Object.values(doc.known).every(isKnown))) return '"known" is not valid';
+  if (
+    doc.removed !== undefined &&
+    (!isObject(doc.removed) || !Object.values(doc.removed).every((r) => isKnown(r) && typeof (r as { at?: unknown }).at === 'string'))
+  ) {
+    return '"removed" is not valid';
+  }
+  const change = doc.lastChange;
+  if (change !== undefined) {
+    if (!isObject(change) || typeof change.at !== 'string') return '"lastChange" is not valid';
+    if (![change.renamed, change.removed, change.added].every(Array.isArray)) return '"lastChange" is not valid';
   }
   return null;
 }
@@ -122,4 +201,10 @@ export function checkState(data: unknown): StateProblem | null {
 /** The state of one document, or an empty one. Own properties only: keys such as `__proto__` are data. */
 export function documentState(state: State, docId: string): DocumentState {
   return Object.hasOwn(state.documents, docId) ? (state.documents[docId] as DocumentState) : emptyDocument();
+}
+
+/** Records the day the plan of a document started (creating the document's state when needed). */
+export function setPlanStart(state: State, docId: string, start: string): void {
+  if (!Object.hasOwn(state.documents, docId)) state.documents[docId] = emptyDocument();
+  (state.documents[docId] as DocumentState).plan = { start };
 }

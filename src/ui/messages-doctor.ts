@@ -1,7 +1,6 @@
 // The strings of `roadmap doctor`, en + fr (kept apart so messages.ts stays small; reached as `t.doctor`).
 
 export const doctorEn = {
-  cli: 'check the progress file (and what surrounds it); --repair fixes an unreadable one',
   repairOption: 'move an unreadable progress file aside and restore the newest good backup',
   stateTitle: 'Progress file',
   missing: 'no progress recorded yet (the file is created by the first change)',
@@ -25,7 +24,6 @@ export const doctorEn = {
 };
 
 export const doctorFr: typeof doctorEn = {
-  cli: 'vérifie le fichier de progression (et ce qui l’entoure) ; --repair répare un fichier illisible',
   repairOption: 'met de côté un fichier de progression illisible et restaure la dernière sauvegarde valide',
   stateTitle: 'Fichier de progression',
   missing: 'aucune progression enregistrée pour l’instant (le fichier est créé au premier changement)',

@@ -2,6 +2,8 @@ import type { ItemStatus } from '../roadmap/model.js';
 import type { StateIssue } from '../store/inspect.js';
 import type { Lang } from './lang.js';
 import { doctorEn, doctorFr } from './messages-doctor.js';
+import { documentsEn, documentsFr } from './messages-documents.js';
+import { guideEn, guideFr } from './messages-guide.js';
 
 const en = {
   cli: {
@@ -19,6 +21,13 @@ const en = {
     done: 'only items done',
     status: 'where you stand: overall, per level, per section',
     list: 'every item with its number and state, by level and section',
+    next: 'what to work on now, and why',
+    count: 'how many suggestions on the main track (default 3)',
+    explain: 'show every score term of every suggestion',
+    plan: 'the planning table as a timeline: periods, progress, pace, projected finish',
+    planStart: 'record the day you started the plan (YYYY-MM-DD; default today)',
+    log: 'the dated history of changes, and a weekly recap',
+    since: 'only changes from this day (YYYY-MM-DD) or this long ago (7d, 4w)',
     examples: 'Examples:',
     /** Headings of commander's help. */
     titles: {} as Record<string, string>,
@@ -68,6 +77,8 @@ const en = {
     keys: { navigate: 'navigate', select: 'select', all: 'all', invert: 'invert', submit: 'confirm' } as Record<string, string>,
     keyNames: {} as Record<string, string>,
   },
+  documents: documentsEn,
+  ...guideEn,
   untitled: '(no heading)',
   percent: (n: number) => `${n}%`,
   doctor: doctorEn,
@@ -123,6 +134,10 @@ const en = {
     noTerminal: (cmd: string) =>
       `no item given, and no terminal to ask in: pass items, e.g. \`roadmap ${cmd} 7\` (a number, a key or part of the text)`,
     nothingToUndo: 'nothing to undo',
+    badCount: (value: string) => `--count takes a whole number of at least 1, not "${value}"`,
+    badStart: (value: string) => `--start takes a day as YYYY-MM-DD, not "${value}"`,
+    badSince: (value: string) => `--since takes a day (YYYY-MM-DD) or a duration (7d, 4w), not "${value}"`,
+    noPlanning: 'this document has no planning table (a table under a heading that mentions a plan or schedule)',
     unexpected: (message: string) => `unexpected error: ${message} (run with --debug for details)`,
   },
 };
@@ -145,6 +160,13 @@ const fr: Messages = {
     done: 'seulement les éléments faits',
     status: 'où tu en es : global, par niveau, par section',
     list: 'chaque élément avec son numéro et son état, par niveau et section',
+    next: 'sur quoi travailler maintenant, et pourquoi',
+    count: 'combien de suggestions sur la piste principale (3 par défaut)',
+    explain: 'affiche chaque terme du score de chaque suggestion',
+    plan: 'le planning en frise : périodes, progression, rythme, date de fin prévue',
+    planStart: 'enregistre le jour où tu as commencé le plan (AAAA-MM-JJ ; aujourd’hui par défaut)',
+    log: 'l’historique daté des changements, et un bilan par semaine',
+    since: 'seulement les changements depuis ce jour (AAAA-MM-JJ) ou cette durée (7d, 4w)',
     examples: 'Exemples :',
     titles: { 'Usage:': 'Utilisation :', 'Options:': 'Options :', 'Commands:': 'Commandes :', 'Arguments:': 'Arguments :' },
     usageHint: (cmd: string) => `Lance \`${cmd} --help\` pour l’usage.`,
@@ -194,6 +216,8 @@ const fr: Messages = {
     keys: { navigate: 'naviguer', select: 'cocher', all: 'tout', invert: 'inverser', submit: 'valider' },
     keyNames: { space: 'espace' },
   },
+  documents: documentsFr,
+  ...guideFr,
   untitled: '(sans titre)',
   percent: (n: number) => `${n} %`,
   doctor: doctorFr,
@@ -251,6 +275,10 @@ const fr: Messages = {
     noTerminal: (cmd: string) =>
       `aucun élément donné, et pas de terminal pour demander : passe des éléments, ex. \`roadmap ${cmd} 7\` (un numéro, une clé ou un morceau du texte)`,
     nothingToUndo: 'rien à annuler',
+    badCount: (value: string) => `--count attend un nombre entier d’au moins 1, pas « ${value} »`,
+    badStart: (value: string) => `--start attend un jour AAAA-MM-JJ, pas « ${value} »`,
+    badSince: (value: string) => `--since attend un jour (AAAA-MM-JJ) ou une durée (7d, 4w), pas « ${value} »`,
+    noPlanning: 'ce document n’a pas de planning (un tableau sous un titre qui parle de plan ou de planning)',
     unexpected: (message: string) => `erreur inattendue : ${message} (relance avec --debug pour les détails)`,
   },
 };

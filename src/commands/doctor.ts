@@ -1,0 +1,54 @@
+import type { Context } from '../context.js';
+import { UserError } from '../errors.js';
+import { pruneOrphans } from '../progress/document-changes.js';
+import { runDoctorChecks } from '../progress/doctor.js';
+import { backupDirOf } from '../store/backups.js';
+import { diagnoseState, type RepairResult, repairState } from '../store/doctor.js';
+import { documentState } from '../store/state.js';
+import { toJsonText } from '../ui/json.js';
+import { renderDoctor } from '../ui/render-documents.js';
+import { renderRepair, renderStateDiagnosis, stateDiagnosisJson } from '../ui/render-doctor.js';
+
+export interface DoctorOptions {
+  prune?: boolean | undefined;
+  repair?: boolean | undefined;
+}
+
+/**
+ * `roadmap doctor [--repair] [--prune]`: first the progress file itself (readable? backups, lock,
+ * leftovers; `--repair` moves an unreadable one aside and restores the newest good backup), then —
+ * only when it can be read — the checks on the current document's progress (removed items that
+ * still hold progress, the last change of the document; `--prune` drops the progress of removed items).
+ * Exit 1 while the progress file cannot be read.
+ */
+export async function runDoctor(options: DoctorOptions, ctx: Context): Promise<void> {
+  let repair: RepairResult | null = null;
+  if (options.repair) repair = await repairState(ctx.paths, ctx.now());
+  const state = diagnoseState(ctx.paths);
+  const view = { chalk: ctx.chalk, t: ctx.t };
+  const stateText = `${repair ? renderRepair(repair, view) : ''}${renderStateDiagnosis(state, backupDirOf(ctx.paths), view)}`;
+  if (state.status === 'bad') {
+    // The document checks read the progress: they wait for a readable file.
+    ctx.stdout.write(ctx.json ? toJsonText({ state: stateDiagnosisJson(state, repair) }) : stateText);
+    throw new UserError('');
+  }
+
+  const doc = await ctx.loadRoadmap();
+  let pruned: number | undefined;
+  if (options.prune) {
+    pruned = await ctx.store.update((s) => pruneOrphans(doc.model, documentState(s, doc.docId)));
+  }
+  const docState = documentState(ctx.store.read(), doc.docId);
+  const findings = runDoctorChecks({ model: doc.model, doc: docState });
+  if (ctx.json) {
+    const document = { id: doc.docId, path: doc.path, bundled: doc.bundled, title: doc.model.title };
+    const stateJson = stateDiagnosisJson(state, repair);
+    ctx.stdout.write(toJsonText({ state: stateJson, document, findings, ...(pruned === undefined ? {} : { pruned }) }));
+    return;
+  }
+  const m = ctx.t.documents.doctor;
+  ctx.stdout.write(`${stateText}\n`);
+  if (pruned !== undefined) ctx.stdout.write(`${pruned ? m.pruned(pruned) : m.nothingToPrune}\n`);
+  const where = doc.bundled ? ctx.t.documents.roadmaps.bundled : doc.path;
+  ctx.stdout.write(renderDoctor({ title: doc.model.title, where }, findings, { chalk: ctx.chalk, t: ctx.t, columns: ctx.stdout.columns }));
+}

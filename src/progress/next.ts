@@ -1,0 +1,159 @@
+import type { ItemStatus, Roadmap } from '../roadmap/model.js';
+import type { ItemPlan } from './plan.js';
+import { type Track, levelTracks } from './tracks.js';
+
+/** What is known about a candidate item, from which every score term and every reason is read. */
+export interface ItemFacts {
+  id: number;
+  track: Track;
+  /** The item's level number (as the document numbers it). */
+  level: number;
+  /** 1 for the first level, falling evenly to 1/n for the last of n levels. */
+  priority: number;
+  doing: boolean;
+  /** The past planning period this item is late for, or null. */
+  behind: string | null;
+  /** The current (or ongoing) planning period this item belongs to, or null. */
+  planNow: string | null;
+  /** The item's section when it is started (something in it done or skipped), or null. */
+  section: { title: string; closed: number; total: number; remaining: number } | null;
+  /** 1 for the first item of the document, falling towards 0 for the last. */
+  order: number;
+}
+
+/**
+ * The score terms, in the spirit of Taskwarrior's urgency: a suggestion's score is the sum of
+ * coefficient × factor (each factor between 0 and 1). This table is the whole ranking policy.
+ */
+export const SCORE_TERMS = [
+  /** Already started: finish it first. */
+  { name: 'doing', coefficient: 10, factor: (f: ItemFacts) => (f.doing ? 1 : 0) },
+  /** The planning table put it in a period that is over. */
+  { name: 'behind', coefficient: 5, factor: (f: ItemFacts) => (f.behind ? 1 : 0) },
+  /** The document's priority levels, first level first. */
+  { name: 'priority', coefficient: 8, factor: (f: ItemFacts) => f.priority },
+  /** The planning table puts it in the current period. */
+  { name: 'plan', coefficient: 3, factor: (f: ItemFacts) => (f.planNow ? 1 : 0) },
+  /** Momentum: the share of its section already closed (finish what you started). */
+  { name: 'momentum', coefficient: 3, factor: (f: ItemFacts) => (f.section ? f.section.closed / f.section.total : 0) },
+  /** Document order, as a tie-break that never outweighs a real term. */
+  { name: 'order', coefficient: 0.5, factor: (f: ItemFacts) => f.order },
+] as const;
+
+export type TermName = (typeof SCORE_TERMS)[number]['name'];
+
+/** One term of a score, as computed for one item. */
+export interface TermValue {
+  name: TermName;
+  coefficient: number;
+  factor: number;
+  points: number;
+}
+
+export interface Suggestion {
+  facts: ItemFacts;
+  score: number;
+  terms: TermValue[];
+}
+
+/** Everything the ranking reads. */
+export interface RankInput {
+  model: Roadmap;
+  statuses: readonly ItemStatus[];
+  /** What the plan says about each item (index = id - 1); null when no plan is followed. */
+  plans: readonly ItemPlan[] | null;
+}
+
+const open = (status: ItemStatus | undefined) => status === 'todo' || status === 'doing';
+
+/** The facts of every item still to do (todo or doing), in document order. */
+export function candidateFacts(input: RankInput): ItemFacts[] {
+  const { model, statuses, plans } = input;
+  const tracks = levelTracks(model);
+  const levels = model.levels.length;
+  return model.items
+    .filter((item) => open(statuses[item.id - 1]))
+    .map((item) => {
+      const level = model.levels[item.level];
+      const section = item.section === null ? undefined : level?.sections[item.section];
+      let started: ItemFacts['section'] = null;
+      if (section) {
+        const closed = section.itemIds.filter((id) => {
+          const status = statuses[id - 1];
+          return status === 'done' || status === 'skipped';
+        }).length;
+        if (closed > 0) {
+          const remaining = section.itemIds.filter((id) => open(statuses[id - 1])).length;
+          started = { title: section.title, closed, total: section.itemIds.length, remaining };
+        }
+      }
+      const plan = plans?.[item.id - 1];
+      return {
+        id: item.id,
+        track: tracks[item.level] ?? 'now',
+        level: level?.number ?? item.level + 1,
+        priority: levels > 0 ? (levels - item.level) / levels : 1,
+        doing: statuses[item.id - 1] === 'doing',
+        behind: plan?.behind ?? null,
+        planNow: plan?.behind ? null : (plan?.now ?? null),
+        section: started,
+        order: 1 - (item.id - 1) / Math.max(1, model.items.length),
+      };
+    });
+}
+
+/** Scores one item: every term of SCORE_TERMS with its points, and their sum. */
+export function scoreItem(facts: ItemFacts): Suggestion {
+  const terms = SCORE_TERMS.map((term) => {
+    const factor = term.factor(facts);
+    return { name: term.name, coefficient: term.coefficient, factor, points: term.coefficient * factor };
+  });
+  return { facts, score: terms.reduce((sum, term) => sum + term.points, 0), terms };
+}
+
+/** Every item still to do, best first (ties in document order). */
+export function rankItems(input: RankInput): Suggestion[] {
+  return candidateFacts(input)
+    .map(scoreItem)
+    .sort((a, b) => b.score - a.score || a.facts.id - b.facts.id);
+}
+
+/** What `next` suggests, by track. */
+export interface NextSuggestions {
+  now: Suggestion[];
+  parallel: Suggestion | null;
+  ongoing: Suggestion | null;
+  /** Items still to do (0: everything is done or skipped). */
+  remaining: number;
+  /** The document's notes give tracks other than the main one. */
+  tracked: boolean;
+}
+
+/**
+ * The suggestions as the roadmap is written: the top `count` of the main track, plus the best item of
+ * the parallel track and of the ongoing track. A document without such notes, or whose main track is
+ * finished, gets one ranked list.
+ */
+export function nextSuggestions(input: RankInput, count: number): NextSuggestions {
+  const ranked = rankItems(input);
+  const tracked = levelTracks(input.model).some((track) => track !== 'now');
+  const main = ranked.filter((s) => s.facts.track === 'now');
+  if (!tracked || main.length === 0) {
+    return { now: ranked.slice(0, count), parallel: null, ongoing: null, remaining: ranked.length, tracked: false };
+  }
+  return {
+    now: main.slice(0, count),
+    parallel: ranked.find((s) => s.facts.track === 'parallel') ?? null,
+    ongoing: ranked.find((s) => s.facts.track === 'ongoing') ?? null,
+    remaining: ranked.length,
+    tracked,
+  };
+}
+
+/** The suggestions in display order (now, then parallel, then ongoing), each with its track. */
+export function suggestionList(next: NextSuggestions): Array<Suggestion & { track: Track }> {
+  const list = next.now.map((s) => ({ ...s, track: 'now' as Track }));
+  if (next.parallel) list.push({ ...next.parallel, track: 'parallel' });
+  if (next.ongoing) list.push({ ...next.ongoing, track: 'ongoing' });
+  return list;
+}

@@ -1,0 +1,50 @@
+import { UserError } from '../errors.js';
+import { applyChanges, diffDocument, fingerprintOf, hasChanges, snapshotOf } from '../progress/document-changes.js';
+import type { LoadedRoadmap } from '../roadmap/load.js';
+import type { Messages } from '../ui/messages.js';
+import type { Store } from './store.js';
+
+export interface TrackIO {
+  store: Store;
+  now(): Date;
+  t: Messages;
+  /** Where the one-line summary goes (stderr: stdout may be JSON). */
+  warn(line: string): void;
+}
+
+/**
+ * Runs before every command on the document it loaded: when the document's items differ from the
+ * last run (renamed, removed, new items), moves the progress of renamed items to their new keys, keeps
+ * that of removed items aside, records the new snapshot and prints one summary line. Costs one hash
+ * when nothing changed; writes nothing for a document without progress. Best effort: a state file that
+ * cannot be read or written is left to the command itself to report.
+ */
+export async function trackDocumentChanges(doc: LoadedRoadmap, io: TrackIO): Promise<void> {
+  let state;
+  try {
+    state = io.store.read();
+  } catch {
+    return;
+  }
+  const docState = Object.hasOwn(state.documents, doc.docId) ? state.documents[doc.docId] : undefined;
+  if (!docState) return;
+  const fingerprint = fingerprintOf(snapshotOf(doc.model));
+  if (docState.fingerprint === fingerprint) return;
+  let changes;
+  try {
+    changes = await io.store.update((fresh) => {
+      const current = Object.hasOwn(fresh.documents, doc.docId) ? fresh.documents[doc.docId] : undefined;
+      if (!current || current.fingerprint === fingerprint) return null;
+      const found = diffDocument(doc.model, current);
+      applyChanges(current, doc.model, found, io.now().toISOString());
+      if (!doc.bundled) current.path = doc.path;
+      return found;
+    });
+  } catch (error) {
+    if (error instanceof UserError) return;
+    throw error;
+  }
+  if (changes && hasChanges(changes)) {
+    io.warn(`${io.t.errors.prefix} ${io.t.documents.changes.summary(changes.renamed.length, changes.removed.length, changes.added.length)}`);
+  }
+}

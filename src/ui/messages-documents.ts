@@ -1,0 +1,151 @@
+/** UI strings of the document commands (use, roadmaps, export, import, doctor) and change tracking. */
+const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
+
+export const documentsEn = {
+  cli: {
+    use: 'make a markdown document the default roadmap (or --bundled to go back)',
+    useBundled: 'go back to the bundled roadmap',
+    roadmaps: 'list the roadmap documents you track, with their progress',
+    export: 'write your progress: the document with its boxes ticked (md) or a JSON export',
+    exportFormat: 'md (the document, ticked) or json (progress with timestamps)',
+    exportOutput: 'write to this file instead of stdout',
+    import: 'take progress from a ticked copy of the document (.md) or a JSON export (merged)',
+    importDryRun: 'show what would change, change nothing',
+    doctor: 'check the progress file (readable? backups) and the document’s progress (removed items, last changes)',
+    doctorPrune: 'drop the progress of items removed from the document',
+  },
+  status: { todo: 'to do', doing: 'in progress', done: 'done', skipped: 'skipped' },
+  use: {
+    nowUsing: (title: string, path: string, n: number) => `Now using “${title}” (${path}, ${plural(n, 'item')}).`,
+    backHint: 'Back to the bundled roadmap: roadmap use --bundled',
+    bundled: (title: string) => `Using the bundled roadmap “${title}”.`,
+    current: (title: string, path: string) => `Using “${title}” (${path}).`,
+    overridden: (by: string) => `note: ${by} is set and takes precedence over \`roadmap use\` for this shell.`,
+    conflict: 'pass a document or --bundled, not both',
+    missingHint: 'it was chosen with `roadmap use`: choose another with `roadmap use <path.md>` or go back with `roadmap use --bundled`',
+  },
+  roadmaps: {
+    bundled: 'bundled',
+    missing: 'file missing',
+    unreadable: 'unreadable',
+    legend: '* = the current roadmap · switch with: roadmap use <path.md> | roadmap use --bundled',
+  },
+  export: {
+    wroteMd: (path: string, done: number, total: number) => `Wrote ${path}: ${done} of ${plural(total, 'item')} ticked.`,
+    notTicked: (doing: number, skipped: number) =>
+      `${doing} in progress and ${skipped} skipped written as [ ]: markdown has no mark for them (the JSON export keeps them).`,
+    wroteJson: (path: string, n: number) => `Wrote the progress of ${plural(n, 'item')} to ${path}.`,
+    cannotWrite: (path: string, reason: string) => `cannot write ${path}: ${reason}`,
+  },
+  import: {
+    dryRun: 'Dry run: nothing was changed.',
+    matched: (n: number) => `${plural(n, 'ticked item')} matched:`,
+    newlyDone: (n: number) => `${n} newly done`,
+    alreadyDone: (n: number) => `${n} already done`,
+    unmatched: (n: number) => `${plural(n, 'ticked item')} could not be matched (no item with that key here):`,
+    untickedHere: (n: number) => `${plural(n, 'item')} done here but unticked in the file: kept as done.`,
+    nothing: (path: string) => `No ticked item in ${path}: nothing to import.`,
+    merged: (changed: number, kept: number) => `${plural(changed, 'item')} updated from the export, ${kept} kept (newer or same here).`,
+    changedLine: (text: string, from: string, to: string) => `${text}: ${from} → ${to}`,
+    unknownKeys: (n: number) => `${plural(n, 'item')} of the export ${n === 1 ? 'is' : 'are'} not in this document (not imported):`,
+    otherDocument: (title: string) => `note: the export comes from “${title}”; items are matched by key.`,
+    saved: 'Progress saved.',
+    notExport: (path: string, reason: string) => `cannot import ${path}: not a roadmap progress export (${reason})`,
+  },
+  doctor: {
+    document: (title: string, where: string) => `Document: ${title} (${where})`,
+    ok: 'No problem found: every recorded item is in the document.',
+    removed: (n: number) => `${plural(n, 'item')} removed from the document still ${n === 1 ? 'has' : 'have'} progress (kept):`,
+    removedLine: (status: string, text: string, key: string, date: string) => `${status} · ${text} (key ${key}, ${date})`,
+    pruneHint: 'Drop it with: roadmap doctor --prune',
+    pruned: (n: number) => `Dropped the progress of ${plural(n, 'removed item')}. The history keeps its entries.`,
+    nothingToPrune: 'No removed item has progress: nothing to prune.',
+    lastChange: (date: string) => `Last change of the document (${date}):`,
+    renamedLine: (from: string, to: string) => `renamed: “${from}” → “${to}” (progress kept)`,
+    removedItem: (text: string) => `removed: “${text}”`,
+    addedItem: (text: string) => `new: “${text}”`,
+    more: (n: number) => `… and ${n} more`,
+  },
+  changes: {
+    summary: (renamed: number, removed: number, added: number) =>
+      `document changed: ${renamed} renamed (progress kept), ${removed} removed, ${added} new — roadmap doctor for details`,
+  },
+};
+
+export type DocumentMessages = typeof documentsEn;
+
+const pluralFr = (n: number, word: string, many = `${word}s`) => `${n} ${n <= 1 ? word : many}`;
+
+export const documentsFr: DocumentMessages = {
+  cli: {
+    use: 'fait d’un document markdown la roadmap par défaut (ou --bundled pour revenir)',
+    useBundled: 'revient à la roadmap intégrée',
+    roadmaps: 'liste les documents de roadmap suivis, avec leur progression',
+    export: 'écrit ta progression : le document avec ses cases cochées (md) ou un export JSON',
+    exportFormat: 'md (le document, coché) ou json (progression horodatée)',
+    exportOutput: 'écrit dans ce fichier au lieu de la sortie standard',
+    import: 'reprend la progression d’une copie cochée du document (.md) ou d’un export JSON (fusionné)',
+    importDryRun: 'montre ce qui changerait, sans rien changer',
+    doctor: 'vérifie le fichier de progression (lisible ? sauvegardes) et la progression du document (éléments supprimés, derniers changements)',
+    doctorPrune: 'supprime la progression des éléments retirés du document',
+  },
+  status: { todo: 'à faire', doing: 'en cours', done: 'fait', skipped: 'ignoré' },
+  use: {
+    nowUsing: (title: string, path: string, n: number) => `Roadmap utilisée : « ${title} » (${path}, ${pluralFr(n, 'élément')}).`,
+    backHint: 'Revenir à la roadmap intégrée : roadmap use --bundled',
+    bundled: (title: string) => `Roadmap intégrée utilisée : « ${title} ».`,
+    current: (title: string, path: string) => `Roadmap utilisée : « ${title} » (${path}).`,
+    overridden: (by: string) => `remarque : ${by} est défini et l’emporte sur \`roadmap use\` dans ce shell.`,
+    conflict: 'indique un document ou --bundled, pas les deux',
+    missingHint:
+      'il a été choisi avec `roadmap use` : choisis-en un autre avec `roadmap use <chemin.md>` ou reviens avec `roadmap use --bundled`',
+  },
+  roadmaps: {
+    bundled: 'intégrée',
+    missing: 'fichier introuvable',
+    unreadable: 'illisible',
+    legend: '* = la roadmap courante · changer : roadmap use <chemin.md> | roadmap use --bundled',
+  },
+  export: {
+    wroteMd: (path: string, done: number, total: number) => `${path} écrit : ${done} sur ${pluralFr(total, 'élément')} cochés.`,
+    notTicked: (doing: number, skipped: number) =>
+      `${doing} en cours et ${skipped} ignorés écrits [ ] : le markdown n’a pas de marque pour eux (l’export JSON les garde).`,
+    wroteJson: (path: string, n: number) => `Progression de ${pluralFr(n, 'élément')} écrite dans ${path}.`,
+    cannotWrite: (path: string, reason: string) => `impossible d’écrire ${path} : ${reason}`,
+  },
+  import: {
+    dryRun: 'Simulation : rien n’a été modifié.',
+    matched: (n: number) => `${pluralFr(n, 'élément coché', 'éléments cochés')} reconnus :`,
+    newlyDone: (n: number) => `${n} nouvellement faits`,
+    alreadyDone: (n: number) => `${n} déjà faits`,
+    unmatched: (n: number) => `${pluralFr(n, 'élément coché', 'éléments cochés')} non reconnus (aucun élément avec cette clé ici) :`,
+    untickedHere: (n: number) => `${pluralFr(n, 'élément')} faits ici mais décochés dans le fichier : gardés faits.`,
+    nothing: (path: string) => `Aucun élément coché dans ${path} : rien à importer.`,
+    merged: (changed: number, kept: number) =>
+      `${pluralFr(changed, 'élément')} mis à jour depuis l’export, ${kept} gardés (plus récents ou identiques ici).`,
+    changedLine: (text: string, from: string, to: string) => `${text} : ${from} → ${to}`,
+    unknownKeys: (n: number) => `${pluralFr(n, 'élément')} de l’export absents de ce document (non importés) :`,
+    otherDocument: (title: string) => `remarque : l’export vient de « ${title} » ; les éléments sont reconnus par leur clé.`,
+    saved: 'Progression enregistrée.',
+    notExport: (path: string, reason: string) => `impossible d’importer ${path} : ce n’est pas un export de progression roadmap (${reason})`,
+  },
+  doctor: {
+    document: (title: string, where: string) => `Document : ${title} (${where})`,
+    ok: 'Aucun problème : chaque élément enregistré est dans le document.',
+    removed: (n: number) =>
+      `${pluralFr(n, 'élément retiré', 'éléments retirés')} du document ${n <= 1 ? 'a' : 'ont'} encore une progression (gardée) :`,
+    removedLine: (status: string, text: string, key: string, date: string) => `${status} · ${text} (clé ${key}, ${date})`,
+    pruneHint: 'Pour la supprimer : roadmap doctor --prune',
+    pruned: (n: number) => `Progression de ${pluralFr(n, 'élément retiré', 'éléments retirés')} supprimée. L’historique garde ses entrées.`,
+    nothingToPrune: 'Aucun élément retiré n’a de progression : rien à supprimer.',
+    lastChange: (date: string) => `Dernier changement du document (${date}) :`,
+    renamedLine: (from: string, to: string) => `renommé : « ${from} » → « ${to} » (progression gardée)`,
+    removedItem: (text: string) => `retiré : « ${text} »`,
+    addedItem: (text: string) => `nouveau : « ${text} »`,
+    more: (n: number) => `… et ${n} de plus`,
+  },
+  changes: {
+    summary: (renamed: number, removed: number, added: number) =>
+      `document modifié : ${renamed} renommé${renamed > 1 ? 's' : ''} (progression gardée), ${removed} retiré${removed > 1 ? 's' : ''}, ${added} nouveau${added > 1 ? 'x' : ''} — roadmap doctor pour les détails`,
+  },
+};
