@@ -3,6 +3,7 @@ import { buildProgram } from './cli.js';
 import { ExitCode, UserError } from './errors.js';
 import { detectLang, langFlag } from './ui/lang.js';
 import { type Messages, messagesFor } from './ui/messages.js';
+import { sanitizeLines } from './ui/sanitize.js';
 
 declare const __VERSION__: string;
 
@@ -21,17 +22,23 @@ async function main(): Promise<void> {
     });
   }
   const write = (stream: NodeJS.WriteStream) => (text: string) => void stream.write(text);
+  // A terminal's width, else $COLUMNS; anything absurd (0, negative, not a number) means 80.
+  const widthOf = (stream: NodeJS.WriteStream) => {
+    const columns = (stream.isTTY && stream.columns) || Number.parseInt(env.COLUMNS ?? '', 10);
+    return columns > 0 && columns <= 10_000 ? columns : 80;
+  };
   const output = (stream: NodeJS.WriteStream) => ({
     write: write(stream),
     isTTY: stream.isTTY === true,
-    columns: (stream.isTTY && stream.columns) || Number(env.COLUMNS) || 80,
+    columns: widthOf(stream),
   });
 
   const program = buildProgram({
     t,
     version: __VERSION__,
     writeOut: write(process.stdout),
-    writeErr: write(process.stderr),
+    // Commander's errors echo the user's words: their control characters are shown escaped.
+    writeErr: (text: string) => void process.stderr.write(sanitizeLines(text)),
     context: async (globals) => {
       const { createContext, packageRootFrom } = await import('./context.js');
       const lang = detectLang(langFlag(argv), env);
@@ -61,15 +68,17 @@ function report(error: unknown, t: Messages, debug: boolean): number {
   if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   if (error instanceof UserError) {
     const lines = error.message ? [`${t.errors.prefix} ${error.message}`, ...error.details] : [];
-    if (lines.length) process.stderr.write(`${lines.join('\n')}\n`);
+    // Messages echo file names, references and document text: never let them drive the terminal.
+    if (lines.length) process.stderr.write(`${sanitizeLines(lines.join('\n'))}\n`);
     return error.exitCode;
   }
   if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
     return ExitCode.interrupted;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`${t.errors.prefix} ${t.errors.unexpected(message)}\n`);
-  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  const firstLine = message.split('\n')[0] ?? '';
+  process.stderr.write(`${sanitizeLines(`${t.errors.prefix} ${t.errors.unexpected(firstLine)}`)}\n`);
+  if (debug) process.stderr.write(`${sanitizeLines(error instanceof Error && error.stack ? error.stack : String(error))}\n`);
   return ExitCode.error;
 }
 

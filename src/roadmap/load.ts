@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'no
 import { join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import type { Messages } from '../ui/messages.js';
+import { MAX_NESTING, tooDeepLine } from './limits.js';
 import type { Roadmap } from './model.js';
 
 declare const __PARSER_VERSION__: string | undefined;
@@ -61,8 +62,16 @@ export async function loadRoadmap(options: LoadOptions): Promise<LoadedRoadmap> 
   const cached = (bundled ? readCache(options.bundledModelPath, hash) : null) ?? readCache(cacheFile, hash);
   let model = cached;
   if (!model) {
+    const deep = tooDeepLine(source);
+    if (deep !== null) throw new UserError(options.t.errors.fileTooDeep(path, deep, MAX_NESTING));
     const { parseRoadmap } = await import('./parse.js');
-    model = parseRoadmap(source);
+    try {
+      model = parseRoadmap(source);
+    } catch (error) {
+      // The parser's recursion on a pathological document the estimate above let through.
+      if (error instanceof RangeError) throw new UserError(options.t.errors.fileTooDeep(path, null, MAX_NESTING));
+      throw error;
+    }
     writeCache(options.cacheDir, cacheFile, { format: 1, parser: PARSER_VERSION, hash, model });
   }
   return { docId: bundled ? BUNDLED_ID : path, path, bundled, source, model };

@@ -89,6 +89,8 @@ const en = {
     fileUnreadable: (path: string, reason: string) => `cannot read ${path}: ${reason}`,
     fileTooLarge: (path: string, mb: number) => `cannot read ${path}: larger than the ${mb} MB limit for a roadmap document`,
     fileNotUtf8: (path: string) => `cannot read ${path}: not UTF-8 text`,
+    fileTooDeep: (path: string, line: number | null, max: number) =>
+      `cannot read ${path}: lists or quotes nested more than ${max} levels deep${line === null ? '' : ` (line ${line})`}, the limit for a roadmap document`,
     stateUnreadable: (path: string, reason: string) =>
       `cannot read the progress file ${path}: ${reason}. It was left untouched; run \`roadmap doctor\` to see what is wrong (\`roadmap doctor --repair\` restores the last good backup).`,
     stateUnwritable: (path: string, reason: string) => `cannot write the progress file ${path}: ${reason}. Nothing was changed.`,
@@ -229,6 +231,8 @@ const fr: Messages = {
     fileTooLarge: (path: string, mb: number) =>
       `impossible de lire ${path} : plus de ${mb} Mo, la limite pour un document de roadmap`,
     fileNotUtf8: (path: string) => `impossible de lire ${path} : ce n’est pas du texte UTF-8`,
+    fileTooDeep: (path: string, line: number | null, max: number) =>
+      `impossible de lire ${path} : listes ou citations imbriquées sur plus de ${max} niveaux${line === null ? '' : ` (ligne ${line})`}, la limite pour un document de roadmap`,
     stateUnreadable: (path: string, reason: string) =>
       `impossible de lire le fichier de progression ${path} : ${reason}. Il n’a pas été modifié ; lance \`roadmap doctor\` pour voir ce qui ne va pas (\`roadmap doctor --repair\` restaure la dernière sauvegarde valide).`,
     stateUnwritable: (path: string, reason: string) =>

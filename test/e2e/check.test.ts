@@ -97,7 +97,7 @@ describe('roadmap check (installed binary)', () => {
     const result = h.run('check', '9');
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      `roadmap: cannot read the progress file ${h.stateFile}: invalid JSON. It was left untouched; move it aside to start again, or restore a copy.\n`,
+      `roadmap: cannot read the progress file ${h.stateFile}: invalid JSON (the file ends too early: cut off while being written?). It was left untouched; run \`roadmap doctor\` to see what is wrong (\`roadmap doctor --repair\` restores the last good backup).\n`,
     );
     expect(readFileSync(h.stateFile, 'utf8')).toBe('{"schemaVersion": 1, "documents": ');
   });

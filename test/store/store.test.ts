@@ -126,6 +126,8 @@ describe('concurrent writers', () => {
     expect(Object.values(doc?.items ?? {}).filter((r) => r.status === 'done')).toHaveLength(ids.length);
     expect(doc?.log).toHaveLength(ids.length);
     expect(doc?.undo).toHaveLength(ids.length);
-    expect(readdirSync(paths.home)).toEqual(['state.json']);
+    // No lock, owner record or temporary file left; each write but the first kept the version it replaced.
+    expect(readdirSync(paths.home).sort()).toEqual(['backups', 'state.json']);
+    expect(readdirSync(join(paths.home, 'backups'))).toHaveLength(ids.length - 1);
   });
 });
