@@ -63,20 +63,25 @@ async function main(): Promise<void> {
   }
 }
 
+/** A message line with any overlong word shortened (a 10 000-character reference is echoed as its start and end). */
+function capLine(line: string): string {
+  return line.replace(/\S{241,}/g, (word) => `${word.slice(0, 200)}…${word.slice(-20)}`);
+}
+
 /** Turns any error into one line on stderr and an exit code of the contract. */
 function report(error: unknown, t: Messages, debug: boolean): number {
   if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   if (error instanceof UserError) {
     const lines = error.message ? [`${t.errors.prefix} ${error.message}`, ...error.details] : [];
     // Messages echo file names, references and document text: never let them drive the terminal.
-    if (lines.length) process.stderr.write(`${sanitizeLines(lines.join('\n'))}\n`);
+    if (lines.length) process.stderr.write(`${sanitizeLines(lines.map(capLine).join('\n'))}\n`);
     return error.exitCode;
   }
   if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
     return ExitCode.interrupted;
   }
   const message = error instanceof Error ? error.message : String(error);
-  const firstLine = message.split('\n')[0] ?? '';
+  const firstLine = capLine(message.split('\n')[0] ?? '');
   process.stderr.write(`${sanitizeLines(`${t.errors.prefix} ${t.errors.unexpected(firstLine)}`)}\n`);
   if (debug) process.stderr.write(`${sanitizeLines(error instanceof Error && error.stack ? error.stack : String(error))}\n`);
   return ExitCode.error;

@@ -5,6 +5,7 @@ import { checkState, emptyState, migrateState, type State } from './state.js';
 export type StateIssue =
   | { kind: 'directory' }
   | { kind: 'permission' }
+  | { kind: 'notFolder' }
   | { kind: 'io'; code: string }
   | { kind: 'empty' }
   | { kind: 'truncated' }
@@ -28,6 +29,7 @@ export function readStateFile(file: string): StateReading {
     if (code === 'ENOENT') return { kind: 'missing', state: emptyState() };
     if (code === 'EISDIR') return { kind: 'bad', issue: { kind: 'directory' } };
     if (code === 'EACCES' || code === 'EPERM') return { kind: 'bad', issue: { kind: 'permission' } };
+    if (code === 'ENOTDIR') return { kind: 'bad', issue: { kind: 'notFolder' } };
     return { kind: 'bad', issue: { kind: 'io', code } };
   }
   const result = parseStateText(raw.toString('utf8'));

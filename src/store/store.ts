@@ -92,7 +92,9 @@ export class Store {
         ? this.t.errors.permissionDenied
         : code === 'ENOSPC'
           ? this.t.errors.diskFull
-          : String(code ?? (error instanceof Error ? error.message : error));
+          : code === 'EEXIST' || code === 'ENOTDIR'
+            ? this.t.errors.notAFolder(this.paths.home)
+            : String(code ?? (error instanceof Error ? error.message : error));
     return new UserError(this.t.errors.stateUnwritable(this.paths.stateFile, reason));
   }
 }

@@ -104,6 +104,8 @@ const en = {
           return 'it is a directory, not a file';
         case 'permission':
           return 'permission denied';
+        case 'notFolder':
+          return 'its folder is a file, not a folder (check ROADMAP_HOME and XDG_CONFIG_HOME)';
         case 'io':
           return `read error ${issue.code}`;
         case 'empty':
@@ -120,6 +122,7 @@ const en = {
     },
     permissionDenied: 'permission denied (is its folder read-only?)',
     diskFull: 'no space left on the disk',
+    notAFolder: (path: string) => `${path} is a file, not a folder (check ROADMAP_HOME and XDG_CONFIG_HOME)`,
     unknownLevel: (level: number, known: string) => `no level ${level} in this roadmap (levels: ${known})`,
     badLevel: (value: string) => `--level takes a level number, not "${value}"`,
     unknownSection: (text: string) => `no section matches "${text}"`,
@@ -247,6 +250,8 @@ const fr: Messages = {
           return 'c’est un dossier, pas un fichier';
         case 'permission':
           return 'permission refusée';
+        case 'notFolder':
+          return 'son dossier est un fichier, pas un dossier (vérifie ROADMAP_HOME et XDG_CONFIG_HOME)';
         case 'io':
           return `erreur de lecture ${issue.code}`;
         case 'empty':
@@ -263,6 +268,7 @@ const fr: Messages = {
     },
     permissionDenied: 'permission refusée (son dossier est-il en lecture seule ?)',
     diskFull: 'plus de place sur le disque',
+    notAFolder: (path: string) => `${path} est un fichier, pas un dossier (vérifie ROADMAP_HOME et XDG_CONFIG_HOME)`,
     unknownLevel: (level: number, known: string) => `pas de niveau ${level} dans cette roadmap (niveaux : ${known})`,
     badLevel: (value: string) => `--level attend un numéro de niveau, pas « ${value} »`,
     unknownSection: (text: string) => `aucune section ne correspond à « ${text} »`,

@@ -1,0 +1,197 @@
+// Guarantees 1-3 of "Your data is safe", on the installed binary: concurrency, crashes (SIGKILL at random
+// moments), stale locks of killed processes, rotated backups.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { parseStateText } from '../../src/store/inspect.js';
+import type { DocumentState, State } from '../../src/store/state.js';
+import { scratchHome, stateFileOf } from '../helpers/cli.js';
+
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/** Spawns the installed binary; `killAfterMs` sends SIGKILL at that moment (if it still runs). */
+function spawnRoadmap(args: string[], env: Record<string, string>, killAfterMs?: number): Promise<Run> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = spawn(inject('roadmapBin'), args, { env: { PATH: process.env.PATH ?? '', LANG: 'C', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr, ms: performance.now() - started });
+    });
+  });
+}
+
+function readState(file: string): State {
+  const parsed = parseStateText(readFileSync(file, 'utf8'));
+  if ('issue' in parsed) throw new Error(`unreadable state: ${JSON.stringify(parsed.issue)}`);
+  return parsed.state;
+}
+
+const bundled = (state: State): DocumentState => state.documents.bundled ?? { items: {} };
+const doneKeys = (state: State) =>
+  Object.entries(bundled(state).items)
+    .filter(([, r]) => r.status === 'done')
+    .map(([key]) => key);
+
+function home() {
+  const { env, dir } = scratchHome();
+  return { env: { ...env, ROADMAP_NOW: '2026-03-01T09:00:00Z' }, dir, stateFile: stateFileOf(env) };
+}
+
+describe('concurrency (16 processes of the installed binary)', () => {
+  it('16 processes checking 16 different items at once: all 16 recorded, in the items, the log and the undo history', async () => {
+    const h = home();
+    const ids = Array.from({ length: 16 }, (_, i) => 1 + i * 3);
+    const runs = await Promise.all(ids.map((id) => spawnRoadmap(['check', String(id), '--json'], h.env)));
+    expect(runs.filter((r) => r.code !== 0)).toEqual([]);
+    const keys = runs.map((r) => JSON.parse(r.stdout).changes[0].key as string);
+    const state = readState(h.stateFile);
+    expect(doneKeys(state).sort()).toEqual([...keys].sort());
+    expect(bundled(state).log).toHaveLength(16);
+    expect(bundled(state).undo).toHaveLength(16);
+    // Nothing left behind: no lock, no owner record, no temporary file; 10 backups kept of 15 replaced versions.
+    expect(readdirSync(dirname(h.stateFile)).sort()).toEqual(['backups', 'state.json']);
+    expect(readdirSync(join(dirname(h.stateFile), 'backups'))).toHaveLength(10);
+  });
+
+  it('16 processes toggling the same item: every reported change is in the log, chained, and the final state is the last one', async () => {
+    const h = home();
+    const runs = await Promise.all(
+      Array.from({ length: 16 }, (_, i) => spawnRoadmap([i % 2 ? 'uncheck' : 'check', '7', '--json'], h.env)),
+    );
+    expect(runs.filter((r) => r.code !== 0)).toEqual([]);
+    const reported = runs.flatMap((r) => JSON.parse(r.stdout).changes as Array<{ from: string; to: string }>);
+    const doc = bundled(readState(h.stateFile));
+    const log = doc.log ?? [];
+    // Each process saw the state the one before it left: no change lost, none applied twice.
+    expect(log).toHaveLength(reported.length);
+    expect(reported.length).toBeGreaterThanOrEqual(1);
+    log.forEach((entry, i) => expect(entry.from).toBe(i === 0 ? 'todo' : log[i - 1]?.to));
+    expect(log.map((e) => `${e.from}>${e.to}`).sort()).toEqual(reported.map((c) => `${c.from}>${c.to}`).sort());
+    const finalStatus = Object.values(doc.items)[0]?.status ?? 'todo';
+    expect(finalStatus).toBe(log.at(-1)?.to ?? 'todo');
+    expect(doc.undo).toHaveLength(reported.length);
+  });
+});
+
+describe('crashes: SIGKILL at random moments', () => {
+  it('110 runs of `roadmap check`, killed at random: the state always reads and keeps every change that exited 0', async () => {
+    // The typical duration of a run on this machine, to aim the kills at its write.
+    const probe = home();
+    const probes: number[] = [];
+    for (const id of [1, 2, 3]) probes.push((await spawnRoadmap(['check', String(id)], probe.env)).ms);
+    const typical = probes.sort((a, b) => a - b)[1] as number;
+
+    const lane = async (runs: number) => {
+      const h = home();
+      const committed: string[] = [];
+      const stats = { killed: 0, completed: 0, slowest: 0, lockLeft: 0 };
+      // Where a run ends under the load of the other lanes: follows the runs that completed, grows after a kill.
+      let aim = typical;
+      for (let i = 0; i < runs; i++) {
+        const id = 1 + i;
+        const run = await spawnRoadmap(['check', String(id), '--json'], h.env, aim * (0.5 + 0.7 * Math.random()));
+        aim = run.code === 0 ? 0.7 * aim + 0.3 * run.ms : aim * 1.1;
+        if (run.code === 0) {
+          stats.completed++;
+          committed.push(JSON.parse(run.stdout).changes[0].key);
+        } else {
+          expect(run.signal, run.stderr).toBe('SIGKILL');
+          stats.killed++;
+          if (existsSync(`${h.stateFile}.lock`)) stats.lockLeft++;
+        }
+        // A run after a kill is never held up by the lock the killed one left.
+        stats.slowest = Math.max(stats.slowest, run.ms);
+        if (committed.length > 0) {
+          const done = doneKeys(readState(h.stateFile));
+          for (const key of committed) expect(done).toContain(key);
+        } else if (existsSync(h.stateFile)) readState(h.stateFile);
+      }
+      // One last ordinary run: it completes, and clears what killed runs left (lock, temporary files).
+      const last = await spawnRoadmap(['check', '52'], h.env);
+      expect(last.code, last.stderr).toBe(0);
+      expect(readdirSync(dirname(h.stateFile)).filter((n) => n !== 'backups')).toEqual(['state.json']);
+      return stats;
+    };
+    const lanes = await Promise.all([lane(28), lane(28), lane(27), lane(27)]);
+    const total = lanes.reduce((a, s) => ({
+      killed: a.killed + s.killed,
+      completed: a.completed + s.completed,
+      slowest: Math.max(a.slowest, s.slowest),
+      lockLeft: a.lockLeft + s.lockLeft,
+    }));
+    console.info('crash loop:', total);
+    expect(total.killed + total.completed).toBe(110);
+    // Both outcomes happened often enough for the test to mean something.
+    expect(total.killed).toBeGreaterThanOrEqual(15);
+    expect(total.completed).toBeGreaterThanOrEqual(15);
+    expect(total.slowest).toBeLessThan(5000);
+  }, 90_000);
+
+  it('a lock left by a killed process does not hold up the next command', async () => {
+    const h = home();
+    expect((await spawnRoadmap(['check', '1'], h.env)).code).toBe(0);
+    // A process that has exited: its pid names no live process any more.
+    const dead = spawn(process.execPath, ['-e', '0']);
+    await new Promise((resolve) => dead.on('close', resolve));
+    const lock = `${h.stateFile}.lock`;
+    mkdirSync(lock);
+    const stat = statSync(lock, { bigint: true });
+    writeFileSync(`${lock}.owner`, JSON.stringify({ pid: dead.pid, host: hostname(), ino: String(stat.ino), ctime: String(stat.ctimeNs) }));
+    const run = await spawnRoadmap(['check', '2'], h.env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.ms).toBeLessThan(2000);
+    expect(doneKeys(readState(h.stateFile))).toHaveLength(2);
+    expect(existsSync(lock)).toBe(false);
+  });
+
+  it('a lock held by a live process that stopped refreshing it is taken over after the stale delay (4 s)', async () => {
+    const h = home();
+    mkdirSync(dirname(h.stateFile), { recursive: true });
+    const lock = `${h.stateFile}.lock`;
+    mkdirSync(lock);
+    // Owner: this very test process (alive), lock last refreshed 3 s ago.
+    const ago = new Date(Date.now() - 3000);
+    const { utimesSync } = await import('node:fs');
+    utimesSync(lock, ago, ago);
+    const run = await spawnRoadmap(['check', '2'], h.env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.ms).toBeGreaterThan(500);
+    expect(run.ms).toBeLessThan(4000);
+  });
+});
+
+describe('backups', () => {
+  it('each write keeps the version it replaces; the last 10 are kept, each a good state', async () => {
+    const h = home();
+    for (let id = 1; id <= 13; id++) expect((await spawnRoadmap(['check', String(id)], h.env)).code).toBe(0);
+    const dir = join(dirname(h.stateFile), 'backups');
+    const names = readdirSync(dir).sort();
+    expect(names).toHaveLength(10);
+    // Rotated: the 12 replaced versions were numbered 1..12; the oldest two are gone.
+    expect(names.map((n) => Number(/-(\d+)\.json$/.exec(n)?.[1]))).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    const counts = names.map((n) => doneKeys(readState(join(dir, n))).length);
+    expect(counts).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    // A command that changes nothing writes nothing (no new backup).
+    expect((await spawnRoadmap(['check', '13'], h.env)).stdout).toContain('already done');
+    expect(readdirSync(dir)).toHaveLength(10);
+    expect(readdirSync(dir).sort()).toEqual(names);
+  });
+});
