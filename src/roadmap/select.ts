@@ -4,7 +4,8 @@ import type { Roadmap } from './model.js';
 
 /** Lower case, accents removed, spaces folded: the form in which user text is compared to the document's. */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  // Upper then lower case: full case folding, so `STRASSE` finds `Straße` (found by a property test).
+  return text.toUpperCase().toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim();
 }
 
 /** Index of the level with this number; a UserError naming the known numbers otherwise. */

@@ -195,3 +195,44 @@ describe('backups', () => {
     expect(readdirSync(dir).sort()).toEqual(names);
   });
 });
+
+describe('roadmap doctor (installed binary)', () => {
+  it('explains a corrupt file, --repair moves it aside and restores the newest good backup', async () => {
+    const h = home();
+    for (const id of ['1', '2', '3']) expect((await spawnRoadmap(['check', id], h.env)).code).toBe(0);
+    writeFileSync(h.stateFile, '{"schemaVersion":1,"documents":{"bundled":');
+    const broken = readFileSync(h.stateFile);
+
+    const status = await spawnRoadmap(['status'], h.env);
+    expect(status.code).toBe(1);
+    expect(status.stderr).toContain('run `roadmap doctor`');
+
+    const doctor = await spawnRoadmap(['doctor'], h.env);
+    expect(doctor.code).toBe(1);
+    expect(doctor.stderr).toBe('');
+    expect(doctor.stdout).toMatch(
+      /^Progress file {2}\S+state\.json\n {2}✖ unreadable: invalid JSON \(the file ends too early: cut off while being written\?\)\n {2}· 2 backups in \S+backups\n {2}· newest good backup: 2026-03-01 \d\d:00 \(2 items\)\n {2}→ run `roadmap doctor --repair`/,
+    );
+    expect(readFileSync(h.stateFile)).toEqual(broken);
+
+    const repair = await spawnRoadmap(['doctor', '--repair'], h.env);
+    expect(repair.code, repair.stderr).toBe(0);
+    expect(repair.stdout).toMatch(/^Moved the unreadable file to \S+state\.json\.corrupt-20260301T090000Z \(kept, nothing deleted\)\.\nRestored the backup of .*: 2 items recorded\.\n/);
+    expect(readFileSync(`${h.stateFile}.corrupt-20260301T090000Z`)).toEqual(broken);
+    expect(JSON.parse((await spawnRoadmap(['status', '--json'], h.env)).stdout).done).toBe(2);
+    const again = await spawnRoadmap(['doctor', '--json'], h.env);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout).state).toMatchObject({ status: 'ok', items: 2, movedAside: [`${h.stateFile}.corrupt-20260301T090000Z`] });
+  });
+
+  it('--repair without a backup starts empty and says so (in French too)', async () => {
+    const h = home();
+    mkdirSync(dirname(h.stateFile), { recursive: true });
+    writeFileSync(h.stateFile, '');
+    const repair = await spawnRoadmap(['--lang', 'fr', 'doctor', '--repair'], h.env);
+    expect(repair.code, repair.stderr).toBe(0);
+    expect(repair.stdout).toMatch(/^Fichier illisible déplacé vers \S+\.corrupt-20260301T090000Z .*\nAucune sauvegarde valide à restaurer : la progression repart de zéro\.\n/);
+    expect(existsSync(h.stateFile)).toBe(false);
+    expect((await spawnRoadmap(['check', '1'], h.env)).code).toBe(0);
+  });
+});
