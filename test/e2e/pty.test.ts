@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { scratchHome, stateFileOf } from '../helpers/cli.js';
+import { SHARED } from '../helpers/context.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 // CI installs tmux (.ci/run): there, a missing tmux is a failure, not a skip.
@@ -99,6 +100,25 @@ describe.skipIf(skip)('roadmap check in a real terminal (tmux)', () => {
     await pane.waitFor((s) => s.includes('Tick what you have done'), 'the check-off list');
     pane.keys('Space');
     await pane.waitFor((s) => /❯\s*◉\s+1 /.test(s), 'item 1 ticked');
+    pane.keys('C-c');
+    expect(await pane.exitCode()).toBe(130);
+    expect(existsSync(pane.stateFile)).toBe(false);
+  });
+
+  it('Ctrl-C in the "which item?" prompt: exit 130, nothing written', async () => {
+    const pane = startPane(['check', 'moindre privilege']);
+    await pane.waitFor((s) => s.includes('matches several items: which one?'), 'the choice');
+    pane.keys('C-c');
+    expect(await pane.exitCode()).toBe(130);
+    expect(existsSync(pane.stateFile)).toBe(false);
+  });
+
+  it('Ctrl-C in the section search prompt: exit 130, nothing written', async () => {
+    // A long document (463 items) is ticked section by section: first a search prompt.
+    const pane = startPane(['--file', join(SHARED, 'fixtures', 'coding-interview-university.md'), 'check']);
+    await pane.waitFor((s) => s.includes('Pick a section'), 'the section search');
+    pane.keys('p', 'o');
+    await pane.waitFor((s) => s.includes('po'), 'the typed filter');
     pane.keys('C-c');
     expect(await pane.exitCode()).toBe(130);
     expect(existsSync(pane.stateFile)).toBe(false);
