@@ -24,6 +24,31 @@ export interface DocumentState {
   items: Record<string, ItemRecord>;
   /** Every change, oldest first. */
   log?: LogEntry[];
+  /** Notes and evidence links, by item key, oldest first. */
+  notes?: Record<string, NoteRecord[]>;
+  /** The capstone project's parts that the learner changed, by part key. */
+  project?: Record<string, ProjectPartRecord>;
+  /** Part keys `next` has already pointed out as ready (mentioned once), with the date. */
+  projectMentions?: Record<string, string>;
+}
+
+/** A dated note or evidence link on an item (at least one of `text` and `url`). */
+export interface NoteRecord {
+  /** ISO date-time it was added. */
+  at: string;
+  text?: string;
+  /** An http(s) address: a repository, a certificate, an article. */
+  url?: string;
+}
+
+export type ProjectPartStatus = 'todo' | 'done';
+
+/** The learner's own record of a part of the capstone project. */
+export interface ProjectPartRecord {
+  status: ProjectPartStatus;
+  /** ISO date-time of the last change of status (or of the first link). */
+  at: string;
+  links: { at: string; url: string }[];
 }
 
 /** The whole state file. */
@@ -59,6 +84,39 @@ export function checkState(data: unknown): StateProblem | null {
         return invalid(`item "${key}" of "${docId}" is not a valid record`);
       }
     }
+    const extra = checkPortfolio(doc);
+    if (extra) return invalid(`${extra} of "${docId}" is not valid`);
+  }
+  return null;
+}
+
+/** What is wrong with a document's notes, project and mentions (all optional), or null. */
+function checkPortfolio(doc: Record<string, unknown>): string | null {
+  const isDate = (v: unknown) => typeof v === 'string';
+  const optString = (v: unknown) => v === undefined || typeof v === 'string';
+  if (doc.notes !== undefined) {
+    if (!isObject(doc.notes)) return '"notes"';
+    for (const [key, list] of Object.entries(doc.notes)) {
+      const ok =
+        Array.isArray(list) &&
+        list.every((n) => isObject(n) && isDate(n.at) && optString(n.text) && optString(n.url) && (n.text !== undefined || n.url !== undefined));
+      if (!ok) return `the notes of "${key}"`;
+    }
+  }
+  if (doc.project !== undefined) {
+    if (!isObject(doc.project)) return '"project"';
+    for (const [key, part] of Object.entries(doc.project)) {
+      const ok =
+        isObject(part) &&
+        (part.status === 'todo' || part.status === 'done') &&
+        isDate(part.at) &&
+        Array.isArray(part.links) &&
+        part.links.every((l) => isObject(l) && isDate(l.at) && typeof l.url === 'string');
+      if (!ok) return `project part "${key}"`;
+    }
+  }
+  if (doc.projectMentions !== undefined) {
+    if (!isObject(doc.projectMentions) || !Object.values(doc.projectMentions).every(isDate)) return '"projectMentions"';
   }
   return null;
 }

@@ -51,10 +51,11 @@ export class Store {
     } catch (error) {
       throw this.writeError(error);
     }
-    const { lock } = await import('proper-lockfile');
+    // proper-lockfile is CommonJS: in the split bundle its named exports exist only on `default`.
+    const { default: lockfile } = await import('proper-lockfile');
     let release: () => Promise<void>;
     try {
-      release = await lock(stateFile, {
+      release = await lockfile.lock(stateFile, {
         realpath: false,
         lockfilePath: `${stateFile}.lock`,
         // A lock older than this was left by a killed process: taken over.

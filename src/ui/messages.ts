@@ -1,4 +1,5 @@
 import type { Lang } from './lang.js';
+import { portfolioEn, portfolioFr } from './messages-portfolio.js';
 
 const en = {
   cli: {
@@ -52,6 +53,7 @@ const en = {
     conflictingFilters: '--todo and --done cannot be used together',
     unexpected: (message: string) => `unexpected error: ${message} (run with --debug for details)`,
   },
+  ...portfolioEn,
 };
 
 export type Messages = typeof en;
@@ -109,6 +111,7 @@ const fr: Messages = {
     conflictingFilters: '--todo et --done ne peuvent pas être utilisés ensemble',
     unexpected: (message: string) => `erreur inattendue : ${message} (relance avec --debug pour les détails)`,
   },
+  ...portfolioFr,
 };
 
 /** The UI strings of a language. */

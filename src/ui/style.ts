@@ -4,7 +4,7 @@ import { sanitize } from './text.js';
 
 export type Paint = (text: string) => string;
 
-const LEVEL_HEX: Record<LevelColor, string> = {
+export const LEVEL_HEX: Record<LevelColor, string> = {
   red: '#e0443e',
   orange: '#f08c00',
   yellow: '#e6c300',
