@@ -2,6 +2,8 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Context, GlobalOptions } from './context.js';
 import type { Messages } from './ui/messages.js';
 
+type MarkCommand = 'check' | 'uncheck' | 'start' | 'skip';
+
 export interface CliSetup {
   t: Messages;
   version: string;
@@ -63,6 +65,37 @@ export function buildProgram(setup: CliSetup): Command {
     .action(async (options: { level?: number; section?: string; todo?: boolean; done?: boolean; notes?: boolean }, command: Command) => {
       const { runList } = await import('./commands/list.js');
       await runList(options, await contextOf(command));
+    });
+
+  const markExamples: Record<MarkCommand, string[]> = {
+    check: ['roadmap check 9', 'roadmap check postgres "docker compose" 12', 'roadmap check', 'roadmap check --level 2', 'roadmap check 9 --dry-run'],
+    uncheck: ['roadmap uncheck 9', 'roadmap uncheck', 'roadmap uncheck terraform'],
+    start: ['roadmap start 29', 'roadmap start kubernetes', 'roadmap start'],
+    skip: ['roadmap skip 33', 'roadmap skip "gitlab ci"', 'roadmap skip --level 4'],
+  };
+  for (const name of ['check', 'uncheck', 'start', 'skip'] as const) {
+    program
+      .command(name)
+      .argument('[items...]', t.cli.items)
+      .description(t.cli[name])
+      .addOption(new Option('-l, --level <n>', t.cli.scopeLevel).argParser(parseLevel(t)))
+      .addOption(new Option('-s, --section <text>', t.cli.scopeSection))
+      .addOption(new Option('-n, --dry-run', t.cli.dryRun))
+      .addHelpText('after', examples(t, markExamples[name]))
+      .action(async (refs: string[], options: { level?: number; section?: string; dryRun?: boolean }, command: Command) => {
+        const { runCheck } = await import('./commands/check.js');
+        await runCheck({ command: name, refs, ...options }, await contextOf(command));
+      });
+  }
+
+  program
+    .command('undo')
+    .description(t.cli.undo)
+    .addOption(new Option('-n, --dry-run', t.cli.dryRun))
+    .addHelpText('after', examples(t, ['roadmap undo', 'roadmap undo --dry-run']))
+    .action(async (options: { dryRun?: boolean }, command: Command) => {
+      const { runUndo } = await import('./commands/undo.js');
+      await runUndo(options, await contextOf(command));
     });
 
   const pc = t.portfolioCli;

@@ -7,6 +7,7 @@ import { type StatePaths, statePaths } from './store/paths.js';
 import { Store } from './store/store.js';
 import type { Lang } from './ui/lang.js';
 import { type Messages, messagesFor } from './ui/messages.js';
+import { inquirerPrompts, type Prompts } from './ui/prompts.js';
 
 export type Env = Record<string, string | undefined>;
 
@@ -28,6 +29,8 @@ export interface Context {
   chalk: ChalkInstance;
   /** stdin and stdout are both terminals: prompting is possible. */
   isInteractive: boolean;
+  /** Every interactive prompt (inquirer, loaded on first use; replaced in tests). */
+  prompts: Prompts;
   json: boolean;
   /** The current time (`ROADMAP_NOW` when set). */
   now(): Date;
@@ -55,6 +58,8 @@ export interface ContextIO {
   packageRoot: string;
   /** The system clock; replaced by ROADMAP_NOW. */
   clock?: () => Date;
+  /** The prompts; inquirer's by default. */
+  prompts?: Prompts;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -93,6 +98,7 @@ export function createContext(options: GlobalOptions, io: ContextIO): Context {
   const paths = statePaths(io.env);
   const file = options.file ?? (io.env.ROADMAP_FILE || undefined);
   let loaded: Promise<LoadedRoadmap> | undefined;
+  const chalk = new Chalk({ level: colorLevel(options.color, io.env, io.stdout.isTTY) });
   return {
     stdout: io.stdout,
     stderr: io.stderr,
@@ -100,8 +106,9 @@ export function createContext(options: GlobalOptions, io: ContextIO): Context {
     cwd: io.cwd,
     lang: options.lang,
     t,
-    chalk: new Chalk({ level: colorLevel(options.color, io.env, io.stdout.isTTY) }),
+    chalk,
     isInteractive: io.stdinIsTTY && io.stdout.isTTY,
+    prompts: io.prompts ?? inquirerPrompts({ t, chalk }),
     json: options.json === true,
     now: () => (fixed ? new Date(fixed) : clock()),
     paths,

@@ -18,12 +18,30 @@ export interface LogEntry {
   to: ItemStatus;
 }
 
+/** One item's change inside an undo step: the record before (null: none) and after. */
+export interface UndoChange {
+  key: string;
+  from: ItemRecord | null;
+  to: ItemRecord;
+}
+
+/** What one command (or one interactive session) changed, so `roadmap undo` can revert it. */
+export interface UndoStep {
+  /** ISO date-time of the change. */
+  at: string;
+  /** The command that made it: check, uncheck, start, skip. */
+  command: string;
+  changes: UndoChange[];
+}
+
 /** Progress of one roadmap document. Later features add optional fields next to these. */
 export interface DocumentState {
   /** Current status of each item that was ever changed, by item key. */
   items: Record<string, ItemRecord>;
-  /** Every change, oldest first. */
+  /** Every change, oldest first (undos included). */
   log?: LogEntry[];
+  /** The changes `roadmap undo` can revert, oldest first; the last one is undone first. */
+  undo?: UndoStep[];
   /** Notes and evidence links, by item key, oldest first. */
   notes?: Record<string, NoteRecord[]>;
   /** The capstone project's parts that the learner changed, by part key. */
@@ -68,6 +86,39 @@ export function emptyDocument(): DocumentState {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStatus = (v: unknown): v is ItemStatus => ITEM_STATUSES.includes(v as ItemStatus);
+const isRecord = (v: unknown): v is ItemRecord => isObject(v) && isStatus(v.status) && typeof v.at === 'string';
+const isLogEntry = (v: unknown): v is LogEntry =>
+  isObject(v) && typeof v.at === 'string' && typeof v.key === 'string' && isStatus(v.from) && isStatus(v.to);
+const isUndoStep = (v: unknown): v is UndoStep =>
+  isObject(v) &&
+  typeof v.at === 'string' &&
+  typeof v.command === 'string' &&
+  Array.isArray(v.changes) &&
+  v.changes.every((c) => isObject(c) && typeof c.key === 'string' && (c.from === null || isRecord(c.from)) && isRecord(c.to));
+
+/** A step that turns a state of schema version N into one of version N + 1. */
+export type Migration = (state: Record<string, unknown>) => Record<string, unknown>;
+
+/** Migrations by the version they upgrade from. Empty while version 1 is the only one released. */
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+
+/**
+ * Brings a parsed state file of an older schema version up to `target`, one step at a time; returns
+ * the data unchanged when it is current (or not a state at all: `checkState` says what is wrong).
+ * Pure: the migrated state reaches the disk only with the next write.
+ */
+export function migrateState(data: unknown, migrations: Readonly<Record<number, Migration>> = MIGRATIONS, target = SCHEMA_VERSION): unknown {
+  if (!isObject(data)) return data;
+  let state = data;
+  for (let version = state.schemaVersion; typeof version === 'number' && Number.isInteger(version) && version >= 1 && version < target; ) {
+    const step = migrations[version];
+    if (!step) break;
+    state = { ...step(state), schemaVersion: version + 1 };
+    version = state.schemaVersion;
+  }
+  return state;
+}
 
 /** Checks a parsed state file; returns what is wrong with it, or null when it can be used. */
 export function checkState(data: unknown): StateProblem | null {
@@ -76,13 +127,18 @@ export function checkState(data: unknown): StateProblem | null {
   const version = data.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return invalid('no schemaVersion');
   if (version > SCHEMA_VERSION) return { kind: 'newer', version };
+  if (version < SCHEMA_VERSION) return invalid(`schema ${version} has no migration to ${SCHEMA_VERSION}`);
   if (!isObject(data.documents)) return invalid('"documents" is not an object');
   for (const [docId, doc] of Object.entries(data.documents)) {
     if (!isObject(doc) || !isObject(doc.items)) return invalid(`document "${docId}" has no "items" object`);
     for (const [key, record] of Object.entries(doc.items)) {
-      if (!isObject(record) || !ITEM_STATUSES.includes(record.status as ItemStatus) || typeof record.at !== 'string') {
-        return invalid(`item "${key}" of "${docId}" is not a valid record`);
-      }
+      if (!isRecord(record)) return invalid(`item "${key}" of "${docId}" is not a valid record`);
+    }
+    if (doc.log !== undefined && !(Array.isArray(doc.log) && doc.log.every(isLogEntry))) {
+      return invalid(`the log of "${docId}" is not a list of changes`);
+    }
+    if (doc.undo !== undefined && !(Array.isArray(doc.undo) && doc.undo.every(isUndoStep))) {
+      return invalid(`the undo history of "${docId}" is not valid`);
     }
     const extra = checkPortfolio(doc);
     if (extra) return invalid(`${extra} of "${docId}" is not valid`);

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import type { Messages } from '../ui/messages.js';
 import { STATE_NAME, type StatePaths } from './paths.js';
-import { checkState, emptyState, type State } from './state.js';
+import { checkState, emptyState, migrateState, type State } from './state.js';
 
 /**
  * The only code that touches the state file. Reads go straight to the file conf writes (same path,
@@ -33,6 +33,8 @@ export class Store {
     } catch {
       throw new UserError(this.t.errors.stateUnreadable(file, raw.trim() === '' ? 'the file is empty' : 'invalid JSON'));
     }
+    // An older schema is upgraded in memory; the file changes only with the next write.
+    data = migrateState(data);
     const problem = checkState(data);
     if (problem?.kind === 'newer') throw new UserError(this.t.errors.stateNewer(file, problem.version));
     if (problem) throw new UserError(this.t.errors.stateUnreadable(file, problem.reason));
@@ -51,11 +53,12 @@ export class Store {
     } catch (error) {
       throw this.writeError(error);
     }
-    // proper-lockfile is CommonJS: in the split bundle its named exports exist only on `default`.
-    const { default: lockfile } = await import('proper-lockfile');
+    const lockfile = await import('proper-lockfile');
+    // CommonJS: bundled, its exports arrive as `default`.
+    const lock = lockfile.lock ?? (lockfile as unknown as { default: typeof lockfile }).default.lock;
     let release: () => Promise<void>;
     try {
-      release = await lockfile.lock(stateFile, {
+      release = await lock(stateFile, {
         realpath: false,
         lockfilePath: `${stateFile}.lock`,
         // A lock older than this was left by a killed process: taken over.

@@ -1,3 +1,4 @@
+import type { ItemStatus } from '../roadmap/model.js';
 import type { Lang } from './lang.js';
 import { portfolioEn, portfolioFr } from './messages-portfolio.js';
 
@@ -21,6 +22,15 @@ const en = {
     /** Headings of commander's help. */
     titles: {} as Record<string, string>,
     usageHint: (cmd: string) => `Run \`${cmd} --help\` for usage.`,
+    check: 'mark items done (no item: tick them in an interactive list)',
+    uncheck: 'mark items back to do',
+    start: 'mark items in progress',
+    skip: 'mark items skipped (not counted as remaining work)',
+    undo: 'revert the last change (repeat to go further back)',
+    items: 'items: numbers, keys or parts of their text',
+    dryRun: 'show what would change, write nothing',
+    scopeLevel: 'only this level (its number): for the list and for text matches',
+    scopeSection: 'only the sections whose title contains this text',
   },
   status: {
     overall: 'Overall',
@@ -30,6 +40,32 @@ const en = {
   },
   list: {
     nothing: 'No item matches these filters.',
+  },
+  statusWord: { todo: 'to do', doing: 'in progress', done: 'done', skipped: 'skipped' } as Record<ItemStatus, string>,
+  progress: {
+    already: (status: string) => `already ${status}`,
+    dryRun: 'Dry run: nothing was written.',
+    noChange: 'Nothing changed.',
+    gone: '(no longer in the document)',
+    undid: (command: string, at: string, n: number) => `Undid \`${command}\` of ${at} (${n} item${n > 1 ? 's' : ''}):`,
+    wouldUndo: (command: string, at: string, n: number) => `Would undo \`${command}\` of ${at} (${n} item${n > 1 ? 's' : ''}):`,
+    undidNothing: (command: string, at: string) => `Undid \`${command}\` of ${at}: the items already had their earlier state.`,
+    nothingToPick: 'No item to choose from here.',
+  },
+  prompts: {
+    checkoff: {
+      done: 'Tick what you have done (untick to reopen)',
+      doing: 'Tick what you are working on',
+      skipped: 'Tick what you skip',
+      todo: 'Tick the items to put back to do',
+    } as Record<ItemStatus, string>,
+    pickSection: 'Pick a section (type to filter by section or item text)',
+    save: (n: number) => (n === 0 ? 'Finish (no change)' : `Save and finish (${n} change${n > 1 ? 's' : ''})`),
+    matching: (n: number) => `${n} matching`,
+    ambiguous: (ref: string) => `"${ref}" matches several items: which one?`,
+    ticked: (n: number) => `${n} ticked`,
+    keys: { navigate: 'navigate', select: 'select', all: 'all', invert: 'invert', submit: 'confirm' } as Record<string, string>,
+    keyNames: {} as Record<string, string>,
   },
   untitled: '(no heading)',
   percent: (n: number) => `${n}%`,
@@ -51,6 +87,16 @@ const en = {
     sectionsAre: (list: string) => `sections: ${list}`,
     badNow: (value: string) => `ROADMAP_NOW must be an ISO date or date-time (e.g. 2026-03-01), not "${value}"`,
     conflictingFilters: '--todo and --done cannot be used together',
+    emptyRef: 'an item reference is empty: give a number, a key or part of the text',
+    outOfRange: (n: number, max: number) =>
+      max === 0 ? `no item ${n}: this document has no task items` : `no item ${n}: items are numbered 1 to ${max}`,
+    unknownItem: (ref: string) => `no item matches "${ref}"`,
+    didYouMean: 'did you mean:',
+    ambiguousRef: (ref: string, n: number) => `"${ref}" matches ${n} items; name one by its number (or a longer text):`,
+    more: (n: number) => `… and ${n} more`,
+    noTerminal: (cmd: string) =>
+      `no item given, and no terminal to ask in: pass items, e.g. \`roadmap ${cmd} 7\` (a number, a key or part of the text)`,
+    nothingToUndo: 'nothing to undo',
     unexpected: (message: string) => `unexpected error: ${message} (run with --debug for details)`,
   },
   ...portfolioEn,
@@ -77,6 +123,15 @@ const fr: Messages = {
     examples: 'Exemples :',
     titles: { 'Usage:': 'Utilisation :', 'Options:': 'Options :', 'Commands:': 'Commandes :', 'Arguments:': 'Arguments :' },
     usageHint: (cmd: string) => `Lance \`${cmd} --help\` pour l’usage.`,
+    check: 'marque des éléments comme faits (sans élément : coche-les dans une liste interactive)',
+    uncheck: 'remet des éléments à faire',
+    start: 'marque des éléments en cours',
+    skip: 'marque des éléments ignorés (non comptés dans le travail restant)',
+    undo: 'annule la dernière modification (recommence pour remonter plus loin)',
+    items: 'éléments : numéros, clés ou morceaux de leur texte',
+    dryRun: 'montre ce qui changerait, sans rien écrire',
+    scopeLevel: 'seulement ce niveau (son numéro) : pour la liste et la recherche par texte',
+    scopeSection: 'seulement les sections dont le titre contient ce texte',
   },
   status: {
     overall: 'Global',
@@ -86,6 +141,33 @@ const fr: Messages = {
   },
   list: {
     nothing: 'Aucun élément ne correspond à ces filtres.',
+  },
+  statusWord: { todo: 'à faire', doing: 'en cours', done: 'fait', skipped: 'ignoré' },
+  progress: {
+    already: (status: string) => `déjà ${status}`,
+    dryRun: 'Simulation : rien n’a été écrit.',
+    noChange: 'Aucun changement.',
+    gone: '(n’est plus dans le document)',
+    undid: (command: string, at: string, n: number) => `Annulé : \`${command}\` du ${at} (${n} élément${n > 1 ? 's' : ''}) :`,
+    wouldUndo: (command: string, at: string, n: number) =>
+      `Annulerait : \`${command}\` du ${at} (${n} élément${n > 1 ? 's' : ''}) :`,
+    undidNothing: (command: string, at: string) => `Annulé : \`${command}\` du ${at} ; les éléments avaient déjà leur état d’avant.`,
+    nothingToPick: 'Aucun élément à choisir ici.',
+  },
+  prompts: {
+    checkoff: {
+      done: 'Coche ce que tu as fait (décoche pour rouvrir)',
+      doing: 'Coche ce sur quoi tu travailles',
+      skipped: 'Coche ce que tu ignores',
+      todo: 'Coche les éléments à remettre à faire',
+    },
+    pickSection: 'Choisis une section (tape pour filtrer par section ou par texte)',
+    save: (n: number) => (n === 0 ? 'Terminer (aucun changement)' : `Enregistrer et terminer (${n} changement${n > 1 ? 's' : ''})`),
+    matching: (n: number) => `${n} correspondant${n > 1 ? 's' : ''}`,
+    ambiguous: (ref: string) => `« ${ref} » correspond à plusieurs éléments : lequel ?`,
+    ticked: (n: number) => `${n} coché${n > 1 ? 's' : ''}`,
+    keys: { navigate: 'naviguer', select: 'cocher', all: 'tout', invert: 'inverser', submit: 'valider' },
+    keyNames: { space: 'espace' },
   },
   untitled: '(sans titre)',
   percent: (n: number) => `${n} %`,
@@ -109,6 +191,16 @@ const fr: Messages = {
     sectionsAre: (list: string) => `sections : ${list}`,
     badNow: (value: string) => `ROADMAP_NOW doit être une date ISO (ex. 2026-03-01), pas « ${value} »`,
     conflictingFilters: '--todo et --done ne peuvent pas être utilisés ensemble',
+    emptyRef: 'une référence d’élément est vide : donne un numéro, une clé ou un morceau du texte',
+    outOfRange: (n: number, max: number) =>
+      max === 0 ? `pas d’élément ${n} : ce document n’a aucun élément à cocher` : `pas d’élément ${n} : les éléments sont numérotés de 1 à ${max}`,
+    unknownItem: (ref: string) => `aucun élément ne correspond à « ${ref} »`,
+    didYouMean: 'tu voulais dire :',
+    ambiguousRef: (ref: string, n: number) => `« ${ref} » correspond à ${n} éléments ; désigne-en un par son numéro (ou un texte plus long) :`,
+    more: (n: number) => `… et ${n} de plus`,
+    noTerminal: (cmd: string) =>
+      `aucun élément donné, et pas de terminal pour demander : passe des éléments, ex. \`roadmap ${cmd} 7\` (un numéro, une clé ou un morceau du texte)`,
+    nothingToUndo: 'rien à annuler',
     unexpected: (message: string) => `erreur inattendue : ${message} (relance avec --debug pour les détails)`,
   },
   ...portfolioFr,

@@ -1,0 +1,115 @@
+import type { Context } from '../context.js';
+import { UsageError, UserError } from '../errors.js';
+import { type ChangePlan, planChanges, recordChanges, type Target } from '../progress/changes.js';
+import { itemStatuses, roadmapProgress } from '../progress/stats.js';
+import type { ItemStatus, Roadmap } from '../roadmap/model.js';
+import { resolveItemRef } from '../roadmap/refs.js';
+import { levelIndex, sectionItemIds } from '../roadmap/select.js';
+import { type DocumentState, documentState } from '../store/state.js';
+import { askCheckoff, askWhich } from '../ui/checkoff.js';
+import { changesJson } from '../ui/json-changes.js';
+import { toJsonText } from '../ui/json.js';
+import { candidateLines, renderChanges } from '../ui/render-changes.js';
+
+/** The commands that set items' status, and the status each sets. */
+export const MARK_COMMANDS = { check: 'done', uncheck: 'todo', start: 'doing', skip: 'skipped' } as const satisfies Record<string, ItemStatus>;
+export type MarkCommand = keyof typeof MARK_COMMANDS;
+
+export interface CheckOptions {
+  command: MarkCommand;
+  /** Numbers, keys or text fragments; none: the interactive list. */
+  refs: string[];
+  level?: number | undefined;
+  section?: string | undefined;
+  dryRun?: boolean | undefined;
+}
+
+/** `roadmap check|uncheck|start|skip [items...]`: sets items' status, by reference or in an interactive list. */
+export async function runCheck(options: CheckOptions, ctx: Context): Promise<void> {
+  const to = MARK_COMMANDS[options.command];
+  const doc = await ctx.loadRoadmap();
+  const { model } = doc;
+  const scope = scopeOf(model, options, ctx);
+  let targets: Target[];
+  if (options.refs.length === 0) {
+    if (!ctx.isInteractive) throw new UsageError(ctx.t.errors.noTerminal(options.command));
+    const statuses = itemStatuses(model, documentState(ctx.store.read(), doc.docId));
+    const ids = model.items.map((item) => item.id).filter((id) => !scope || scope.has(id));
+    const columns = ctx.stdout.columns;
+    targets = await askCheckoff({ model, statuses, ids, to, prompts: ctx.prompts, t: ctx.t, chalk: ctx.chalk, columns });
+  } else {
+    const ids = await resolveRefs(model, options.refs, scope, ctx);
+    targets = ids.map((id) => ({ id, to }));
+  }
+
+  const at = ctx.now().toISOString();
+  let plan: ChangePlan;
+  let after: DocumentState;
+  if (options.dryRun) {
+    const before = documentState(ctx.store.read(), doc.docId);
+    plan = planChanges(model, before, targets);
+    after = recordChanges(before, plan.changes, at, options.command);
+  } else {
+    // Planned again under the lock, on the state as it is now: another run may have changed it.
+    ({ plan, after } = await ctx.store.update((state) => {
+      const before = documentState(state, doc.docId);
+      const planned = planChanges(model, before, targets);
+      const next = recordChanges(before, planned.changes, at, options.command);
+      if (next !== before) state.documents[doc.docId] = next;
+      return { plan: planned, after: next };
+    }));
+  }
+
+  const progress = roadmapProgress(model, itemStatuses(model, after));
+  if (ctx.json) {
+    ctx.stdout.write(toJsonText(changesJson(model, plan.changes, plan.unchanged, options.dryRun === true)));
+    return;
+  }
+  const view = { model, progress, chalk: ctx.chalk, t: ctx.t, columns: ctx.stdout.isTTY ? ctx.stdout.columns : undefined };
+  let text = renderChanges(view, plan.changes, plan.unchanged);
+  if (!text) text = `${ctx.t.progress.noChange}\n`;
+  if (options.dryRun) text += `${ctx.chalk.dim(ctx.t.progress.dryRun)}\n`;
+  ctx.stdout.write(text);
+}
+
+/** The level/section filters as a set of item ids, or undefined for the whole document. */
+function scopeOf(model: Roadmap, options: CheckOptions, ctx: Context): Set<number> | undefined {
+  if (options.level === undefined && options.section === undefined) return undefined;
+  const level = options.level === undefined ? undefined : levelIndex(model, options.level, ctx.t);
+  const inSections = options.section === undefined ? undefined : sectionItemIds(model, options.section, ctx.t);
+  return new Set(
+    model.items.filter((item) => (level === undefined || item.level === level) && (!inSections || inSections.has(item.id))).map((item) => item.id),
+  );
+}
+
+/**
+ * Every reference to an item id; the first one that names nothing stops the command before anything
+ * is written. An ambiguous one is asked about in a terminal, an error listing the candidates otherwise.
+ */
+async function resolveRefs(model: Roadmap, refs: readonly string[], scope: Set<number> | undefined, ctx: Context): Promise<number[]> {
+  const { t } = ctx;
+  const resolved: Array<number | { ref: string; ids: number[] }> = refs.map((ref) => {
+    const result = resolveItemRef(model, ref, { scope });
+    switch (result.kind) {
+      case 'item':
+        return result.id;
+      case 'empty':
+        throw new UserError(t.errors.emptyRef);
+      case 'out-of-range':
+        throw new UserError(t.errors.outOfRange(result.number, result.max));
+      case 'none':
+        throw new UserError(
+          t.errors.unknownItem(ref),
+          result.suggestions.length ? [t.errors.didYouMean, ...candidateLines(model, result.suggestions, t)] : [],
+        );
+      case 'ambiguous':
+        if (!ctx.isInteractive) throw new UserError(t.errors.ambiguousRef(ref, result.ids.length), candidateLines(model, result.ids, t));
+        return { ref, ids: result.ids };
+    }
+  });
+  const ids: number[] = [];
+  for (const entry of resolved) {
+    ids.push(typeof entry === 'number' ? entry : await askWhich(ctx.prompts, model, entry.ref, entry.ids, t, ctx.stdout.columns));
+  }
+  return ids;
+}

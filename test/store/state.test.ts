@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { checkState, type Migration, migrateState, SCHEMA_VERSION } from '../../src/store/state.js';
+
+const record = { status: 'done', at: '2026-03-01T09:00:00Z' };
+
+describe('checkState', () => {
+  it.each([
+    ['empty state', { schemaVersion: 1, documents: {} }],
+    ['items only', { schemaVersion: 1, documents: { bundled: { items: { a: record } } } }],
+    [
+      'log and undo',
+      {
+        schemaVersion: 1,
+        documents: {
+          bundled: {
+            items: { a: record },
+            log: [{ at: record.at, key: 'a', from: 'todo', to: 'done' }],
+            undo: [{ at: record.at, command: 'check', changes: [{ key: 'a', from: null, to: record }] }],
+          },
+        },
+      },
+    ],
+  ])('accepts %s', (_name, data) => {
+    expect(checkState(data)).toBeNull();
+  });
+
+  it.each([
+    ['not an object', [], 'not a JSON object'],
+    ['no version', { documents: {} }, 'no schemaVersion'],
+    ['a bad status', { schemaVersion: 1, documents: { d: { items: { a: { status: 'finished', at: 'x' } } } } }, 'item "a"'],
+    ['a bad log', { schemaVersion: 1, documents: { d: { items: {}, log: [{ at: 'x', key: 'a', from: 'todo' }] } } }, 'log'],
+    ['a log that is no list', { schemaVersion: 1, documents: { d: { items: {}, log: {} } } }, 'log'],
+    ['a bad undo step', { schemaVersion: 1, documents: { d: { items: {}, undo: [{ at: 'x', command: 'check', changes: [{ key: 'a', from: 3, to: record }] }] } } }, 'undo'],
+    ['an undo step without changes', { schemaVersion: 1, documents: { d: { items: {}, undo: [{ at: 'x', command: 'check' }] } } }, 'undo'],
+  ])('refuses %s', (_name, data, reason) => {
+    const problem = checkState(data);
+    expect(problem?.kind).toBe('invalid');
+    expect(problem?.kind === 'invalid' && problem.reason).toContain(reason);
+  });
+
+  it('tells a newer schema apart', () => {
+    expect(checkState({ schemaVersion: SCHEMA_VERSION + 1, documents: {} })).toEqual({ kind: 'newer', version: SCHEMA_VERSION + 1 });
+  });
+});
+
+describe('migrateState', () => {
+  it('leaves a current state as it is (same object)', () => {
+    const state = { schemaVersion: SCHEMA_VERSION, documents: {} };
+    expect(migrateState(state)).toBe(state);
+  });
+
+  it('runs each step from the file version up to the target', () => {
+    const migrations: Record<number, Migration> = {
+      1: (s) => ({ ...s, progress: s.documents }),
+      2: (s) => ({ schemaVersion: s.schemaVersion, documents: s.progress, renamed: true }),
+    };
+    expect(migrateState({ schemaVersion: 1, documents: { a: 1 } }, migrations, 3)).toEqual({
+      schemaVersion: 3,
+      documents: { a: 1 },
+      renamed: true,
+    });
+    expect(migrateState({ schemaVersion: 2, documents: {}, progress: { b: 2 } }, migrations, 3)).toEqual({
+      schemaVersion: 3,
+      documents: { b: 2 },
+      renamed: true,
+    });
+  });
+
+  it('stops where a step is missing, so checkState refuses the file', () => {
+    const migrated = migrateState({ schemaVersion: 1, documents: {} }, {}, 2);
+    expect(migrated).toEqual({ schemaVersion: 1, documents: {} });
+  });
+
+  it('passes anything that is not a state through untouched', () => {
+    expect(migrateState('text')).toBe('text');
+    expect(migrateState(null)).toBeNull();
+  });
+});

@@ -1,0 +1,131 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { UserError } from '../../src/errors.js';
+import { statePaths } from '../../src/store/paths.js';
+import { SCHEMA_VERSION, type State } from '../../src/store/state.js';
+import { Store } from '../../src/store/store.js';
+import { messagesFor } from '../../src/ui/messages.js';
+
+const t = messagesFor('en');
+const record = { status: 'done' as const, at: '2026-03-01T09:00:00.000Z' };
+
+function scratchStore() {
+  const dir = mkdtempSync(join(tmpdir(), 'roadmap-store-'));
+  const paths = statePaths({ ROADMAP_HOME: join(dir, 'config'), XDG_CACHE_HOME: join(dir, 'cache') });
+  return { dir, paths, store: new Store(paths, t) };
+}
+
+describe('Store on a real folder', () => {
+  it('reads an empty state when there is no file yet, without creating one', () => {
+    const { store, paths } = scratchStore();
+    expect(store.read()).toEqual({ schemaVersion: SCHEMA_VERSION, documents: {} });
+    expect(existsSync(paths.stateFile)).toBe(false);
+  });
+
+  it('round-trips a state through update and read, with its schema version, and leaves no lock behind', async () => {
+    const { store, paths } = scratchStore();
+    const result = await store.update((state) => {
+      state.documents.bundled = {
+        items: { a: record },
+        log: [{ at: record.at, key: 'a', from: 'todo', to: 'done' }],
+        undo: [{ at: record.at, command: 'check', changes: [{ key: 'a', from: null, to: record }] }],
+      };
+      return 42;
+    });
+    expect(result).toBe(42);
+    const onDisk = JSON.parse(readFileSync(paths.stateFile, 'utf8')) as State;
+    expect(onDisk.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(store.read()).toEqual(onDisk);
+    expect(onDisk.documents.bundled?.items).toEqual({ a: record });
+    expect(readdirSync(paths.home)).toEqual(['state.json']);
+    // A second update sees the first one's data.
+    await store.update((state) => {
+      expect(state.documents.bundled?.items.a).toEqual(record);
+      state.documents.other = { items: {} };
+    });
+    expect(Object.keys(store.read().documents)).toEqual(['bundled', 'other']);
+  });
+
+  it.each([
+    ['bad JSON', '{"schemaVersion":1,'],
+    ['an empty file', ''],
+    ['only spaces', '  \n'],
+    ['a JSON array', '[]'],
+    ['no schema version', '{"documents":{}}'],
+    ['a wrong record', '{"schemaVersion":1,"documents":{"bundled":{"items":{"a":{"status":"finished","at":"x"}}}}}'],
+    ['a bad undo history', '{"schemaVersion":1,"documents":{"bundled":{"items":{},"undo":[{"at":"x"}]}}}'],
+    ['a newer schema', '{"schemaVersion":2,"documents":{}}'],
+  ])('refuses %s: read and update throw a UserError naming the file, which stays byte for byte', async (_name, content) => {
+    const { store, paths } = scratchStore();
+    mkdirSync(paths.home, { recursive: true });
+    writeFileSync(paths.stateFile, content);
+    expect(() => store.read()).toThrow(UserError);
+    expect(() => store.read()).toThrow(paths.stateFile);
+    let called = false;
+    await expect(
+      store.update(() => {
+        called = true;
+      }),
+    ).rejects.toThrow(UserError);
+    expect(called).toBe(false);
+    expect(readFileSync(paths.stateFile, 'utf8')).toBe(content);
+    expect(readdirSync(paths.home)).toEqual(['state.json']);
+  });
+
+  it('writes nothing when the change throws', async () => {
+    const { store, paths } = scratchStore();
+    await store.update((state) => {
+      state.documents.bundled = { items: { a: record } };
+    });
+    const before = readFileSync(paths.stateFile);
+    await expect(
+      store.update((state) => {
+        state.documents.bundled = { items: {} };
+        throw new UserError('no');
+      }),
+    ).rejects.toThrow('no');
+    expect(readFileSync(paths.stateFile)).toEqual(before);
+  });
+
+  it('takes over a stale lock left by a killed process', async () => {
+    const { store, paths } = scratchStore();
+    mkdirSync(`${paths.stateFile}.lock`, { recursive: true });
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(`${paths.stateFile}.lock`, old, old);
+    await store.update((state) => {
+      state.documents.bundled = { items: { a: record } };
+    });
+    expect(store.read().documents.bundled?.items).toEqual({ a: record });
+    expect(existsSync(`${paths.stateFile}.lock`)).toBe(false);
+  });
+});
+
+describe('concurrent writers', () => {
+  it('10 processes (at least 8) checking different items at the same time are all recorded', async () => {
+    const { dir, paths } = scratchStore();
+    const env = { PATH: process.env.PATH ?? '', LANG: 'C', HOME: dir, ROADMAP_HOME: paths.home, XDG_CACHE_HOME: join(dir, 'cache') };
+    const ids = [1, 5, 9, 14, 20, 27, 33, 41, 47, 52];
+    const runs = ids.map(
+      (id) =>
+        new Promise<{ id: number; code: number | null; stderr: string }>((resolve) => {
+          const child = spawn(inject('roadmapBin'), ['check', String(id)], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+          let stderr = '';
+          child.stderr.on('data', (chunk) => {
+            stderr += chunk;
+          });
+          child.on('close', (code) => resolve({ id, code, stderr }));
+        }),
+    );
+    const results = await Promise.all(runs);
+    expect(results.filter((r) => r.code !== 0)).toEqual([]);
+    const state = JSON.parse(readFileSync(paths.stateFile, 'utf8')) as State;
+    const doc = state.documents.bundled;
+    expect(Object.values(doc?.items ?? {}).filter((r) => r.status === 'done')).toHaveLength(ids.length);
+    expect(doc?.log).toHaveLength(ids.length);
+    expect(doc?.undo).toHaveLength(ids.length);
+    expect(readdirSync(paths.home)).toEqual(['state.json']);
+  });
+});
