@@ -21,6 +21,28 @@ describe('notes, info, project and export on the installed binary', () => {
     expect(Object.keys(state.documents.bundled)).toEqual(['items', 'notes', 'project']);
   });
 
+  it('refers to items by fragment, shows the dated changes that check records, and refuses unknown refs', () => {
+    const { env } = scratchHome();
+    const run = (now: string, ...args: string[]) => runRoadmap(args, { ...env, ROADMAP_NOW: now });
+    expect(run('2026-02-01T10:00:00Z', 'start', 'postgres').code).toBe(0);
+    expect(run('2026-02-03T10:00:00Z', 'check', '9').code).toBe(0);
+    expect(run('2026-02-04T10:00:00Z', 'note', 'postgresql', 'index', 'B-tree')).toMatchObject({ code: 0, stdout: '✎ Note 1 added to 9  PostgreSQL en particulier (le plus utilisé en prod)\n' });
+    const info = run('2026-02-05T10:00:00Z', 'info', 'postgres');
+    expect(info.code).toBe(0);
+    expect(info.stdout).toMatch(/status +✔ done · since 2026-02-03\n/);
+    expect(info.stdout).toContain('History\n   2026-02-01  ☐ → ◐  to do → in progress\n   2026-02-03  ◐ → ✔  in progress → done\n');
+    expect(info.stdout).toContain('   1  2026-02-04  index B-tree\n');
+    const unknown = run('2026-02-05T10:00:00Z', 'note', 'postgrs', 'x');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/postgrs/);
+    expect(unknown.stderr).toContain('PostgreSQL');
+    const ambiguous = run('2026-02-05T10:00:00Z', 'info', 'notions');
+    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.stdout).toBe('');
+    const state = JSON.parse(readFileSync(stateFileOf(env), 'utf8'));
+    expect(state.documents.bundled.notes['postgresql-en-particulier-le-plus-utilise-en-prod']).toHaveLength(1);
+  });
+
   it.each([
     [['export'], 2, /required option '--format <format>'/],
     [['export', '--format', 'pdf'], 2, /Allowed choices are html, svg/],
