@@ -136,3 +136,19 @@ describe('the project parts', () => {
     expect(doc.project?.[part]).toEqual({ status: 'todo', at: '2026-03-02T00:00:00.000Z', links: [{ at, url: 'https://x.dev/a' }] });
   });
 });
+
+describe('the one-time mention in next', () => {
+  it('renders one line and a hint per ready part, in both languages', async () => {
+    const { renderProjectMention } = await import('../../src/ui/render-project.js');
+    const { Chalk } = await import('chalk');
+    const doc = withDone([29, 30]);
+    const ready = projectNextMention(model, itemStatuses(model, doc), doc);
+    const chalk = new Chalk({ level: 0 });
+    expect(renderProjectMention(ready, { chalk, t, columns: 80 })).toBe(
+      "🎯 Project: everything that prepares part 3 is done — time to build it: De l'IaC Terraform pour provisionner l'infra\n" +
+        '   (when it is built: roadmap project check 3)\n',
+    );
+    expect(renderProjectMention(ready, { chalk, t: messagesFor('fr'), columns: 80 })).toContain('🎯 Projet : tout ce qui prépare la partie 3 est fait');
+    expect(renderProjectMention([], { chalk, t, columns: 80 })).toBe('');
+  });
+});
