@@ -120,7 +120,7 @@ export function createContext(options: GlobalOptions, io: ContextIO): Context {
   };
 }
 
-/** The package root, from the location of a module one folder down (`dist/main.js`, `src/main.ts`). */
+/** The package root, from the location of a module one folder down (`dist/main.cjs`, `src/main.ts`). */
 export function packageRootFrom(moduleUrl: string): string {
   return dirname(dirname(fileURLToPath(moduleUrl)));
 }
