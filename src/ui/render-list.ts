@@ -1,4 +1,4 @@
-import wrapAnsi from 'wrap-ansi';
+import { wrapAnsi } from 'fast-wrap-ansi';
 import type { ItemStatus, Roadmap } from '../roadmap/model.js';
 import type { RoadmapProgress } from '../progress/stats.js';
 import type { RenderOptions } from './render-status.js';
