@@ -1,12 +1,29 @@
 // Bundles the CLI into dist/ and pre-parses the bundled roadmap with the same parser code.
+//
+// Layout (each choice measured in docs/performance.md):
+// - dist/main.cjs: the whole hot path (commander, chalk, every command) as ONE CommonJS file. CommonJS
+//   skips the ESM loader's per-module resolve/link cost, and one file means one read and one compile.
+//   Our own modules imported with `import()` are inlined and only evaluated when first imported.
+// - dist/lazy/<name>.cjs: heavy code the hot path must not even read: every `import()` of a package
+//   (conf, proper-lockfile, @inquirer/prompts, ...) and the modules listed in LAZY_MODULES (the remark
+//   parser). They are separate bundles, `require`d on first use.
+// - dist/boot.cjs: runs main.cjs through a V8 code cache (see src/boot.ts); bin/roadmap.cjs requires it.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { builtinModules } from 'node:module';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = join(root, 'dist');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+/** Our own modules that get a bundle of their own instead of being inlined in main.cjs. */
+const LAZY_MODULES = { 'src/roadmap/parse.ts': 'parse' };
+
+/** Packages that must never be in main.cjs: the build fails if one is reached from the hot path. */
+const HEAVY = /node_modules\/(remark-|micromark|mdast-|unified|conf\/|ajv|@inquirer|proper-lockfile|atomically)/;
 
 /** Hash of the parser's sources: cached models made by another parser are never used. */
 export function parserVersion() {
@@ -19,33 +36,103 @@ export function parserVersion() {
 const define = {
   __VERSION__: JSON.stringify(pkg.version),
   __PARSER_VERSION__: JSON.stringify(parserVersion()),
+  // Our sources are ESM; in the CommonJS bundle import.meta.url is the bundle's own URL.
+  'import.meta.url': '__importMetaUrl',
 };
 
 const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
-  format: 'esm',
+  format: 'cjs',
   define,
+  minify: true,
   legalComments: 'none',
   logLevel: 'warning',
-  // commander is CommonJS: give the ESM bundle a require().
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: { js: "var __importMetaUrl=require('node:url').pathToFileURL(__filename).href;" },
+  // `import()` becomes `require()`: the lazy bundles are CommonJS, and code run through vm.Script has no
+  // ESM loader to import with.
+  supported: { 'dynamic-import': false },
+  metafile: true,
 };
 
-rmSync(join(root, 'dist'), { recursive: true, force: true });
+const lazyEntries = new Map(); // output name -> absolute entry file
+
+/** Sends `import()` of a package or of a LAZY_MODULES file to its own bundle in dist/lazy/. */
+const lazyPlugin = {
+  name: 'lazy-bundles',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.kind !== 'dynamic-import' || args.pluginData?.lazy) return undefined;
+      const bare = !/^[./]/.test(args.path) && !args.path.startsWith('node:') && !builtinModules.includes(args.path);
+      let entry;
+      let name;
+      if (bare) {
+        entry = fileURLToPath(import.meta.resolve(args.path, pathToFileURL(join(root, 'package.json')).href));
+        name = args.path.replace(/^@/, '').replace(/\//g, '-');
+      } else {
+        const resolved = await pluginBuild.resolve(args.path, {
+          kind: args.kind,
+          resolveDir: args.resolveDir,
+          importer: args.importer,
+          pluginData: { lazy: true },
+        });
+        const rel = relative(root, resolved.path).split('\\').join('/');
+        name = LAZY_MODULES[rel];
+        if (!name) return undefined;
+        entry = resolved.path;
+      }
+      lazyEntries.set(name, entry);
+      return { path: `./lazy/${name}.cjs`, external: true };
+    });
+  },
+};
+
+/**
+ * commander requires node:child_process at load time for executable subcommands, which roadmap does not
+ * use: ~1.5 ms of every start. Give it a stand-in that loads the real module on first use.
+ */
+const lazyChildProcessPlugin = {
+  name: 'lazy-child-process',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[/\\]commander[/\\]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined,
+    );
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
+rmSync(dist, { recursive: true, force: true });
+const main = await build({
+  ...common,
+  entryPoints: [join(root, 'src', 'main.ts')],
+  outfile: join(dist, 'main.cjs'),
+  plugins: [lazyPlugin, lazyChildProcessPlugin],
+});
+const heavy = Object.keys(main.metafile.inputs).filter((input) => HEAVY.test(input));
+if (heavy.length > 0) {
+  throw new Error(`heavy modules reached from the hot path (import them with import()): ${heavy.slice(0, 5).join(', ')}`);
+}
+for (const [name, entry] of lazyEntries) {
+  await build({ ...common, entryPoints: [entry], outfile: join(dist, 'lazy', `${name}.cjs`) });
+}
+
+// The boot file names its code cache after the bundle's content, so a cache never outlives its bundle.
+const buildId = createHash('sha256').update(readFileSync(join(dist, 'main.cjs'))).digest('hex').slice(0, 16);
 await build({
   ...common,
-  entryPoints: { main: join(root, 'src', 'main.ts') },
-  outdir: join(root, 'dist'),
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
-  minify: true,
+  metafile: false,
+  define: { ...define, __BUILD_ID__: JSON.stringify(buildId) },
+  entryPoints: [join(root, 'src', 'boot.ts')],
+  outfile: join(dist, 'boot.cjs'),
 });
 
 // Pre-parse data/roadmap.md into dist/roadmap.model.json, the same entry the model cache writes.
-const prebuild = join(root, 'dist', 'prebuild.mjs');
-await build({ ...common, entryPoints: [join(root, 'scripts', 'prebuild-model.ts')], outfile: prebuild });
+const prebuild = join(dist, 'prebuild.cjs');
+await build({ ...common, metafile: false, minify: false, entryPoints: [join(root, 'scripts', 'prebuild-model.ts')], outfile: prebuild });
 const { prebuildModel } = await import(pathToFileURL(prebuild).href);
-prebuildModel(join(root, 'data', 'roadmap.md'), join(root, 'dist', 'roadmap.model.json'));
+prebuildModel(join(root, 'data', 'roadmap.md'), join(dist, 'roadmap.model.json'));
 rmSync(prebuild);

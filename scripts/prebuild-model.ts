@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { serializeEntry } from '../src/roadmap/cache-format.js';
 import { PARSER_VERSION, contentHash } from '../src/roadmap/load.js';
 import { parseRoadmap } from '../src/roadmap/parse.js';
 
@@ -6,5 +7,5 @@ import { parseRoadmap } from '../src/roadmap/parse.js';
 export function prebuildModel(markdown: string, out: string): void {
   const bytes = readFileSync(markdown);
   const model = parseRoadmap(bytes.toString('utf8'));
-  writeFileSync(out, JSON.stringify({ format: 1, parser: PARSER_VERSION, hash: contentHash(bytes), model }));
+  writeFileSync(out, serializeEntry(PARSER_VERSION, contentHash(bytes), model));
 }

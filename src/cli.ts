@@ -61,8 +61,9 @@ export function buildProgram(setup: CliSetup): Command {
     .addOption(new Option('-s, --section <text>', t.cli.section))
     .addOption(new Option('--todo', t.cli.todo))
     .addOption(new Option('--done', t.cli.done))
-    .addHelpText('after', examples(t, ['roadmap list --level 1', 'roadmap list --section postgres --todo', 'roadmap list --json']))
-    .action(async (options: { level?: number; section?: string; todo?: boolean; done?: boolean }, command: Command) => {
+    .addOption(new Option('--notes', t.portfolioCli.listNotes))
+    .addHelpText('after', examples(t, ['roadmap list --level 1', 'roadmap list --section postgres --todo', 'roadmap list --notes', 'roadmap list --json']))
+    .action(async (options: { level?: number; section?: string; todo?: boolean; done?: boolean; notes?: boolean }, command: Command) => {
       const { runList } = await import('./commands/list.js');
       await runList(options, await contextOf(command));
     });
@@ -119,16 +120,74 @@ export function buildProgram(setup: CliSetup): Command {
       await runRoadmaps(await contextOf(command));
     });
 
+  const pc = t.portfolioCli;
+  program
+    .command('note <item> [text...]')
+    .description(pc.note)
+    .addOption(new Option('--link <url>', pc.noteLink))
+    .addOption(new Option('--remove <n>', pc.noteRemove))
+    .addHelpText(
+      'after',
+      examples(t, [
+        'roadmap note 9 "Tuto officiel fini, index B-tree compris"',
+        'roadmap note postgres --link https://github.com/me/pg-lab',
+        'roadmap note 9 --remove 1',
+      ]),
+    )
+    .action(async (item: string, text: string[], options: { link?: string; remove?: string }, command: Command) => {
+      const { runNote } = await import('./commands/note.js');
+      await runNote({ item, text, ...options }, await contextOf(command));
+    });
+
+  program
+    .command('info <item>')
+    .description(pc.info)
+    .addHelpText('after', examples(t, ['roadmap info 9', 'roadmap info terraform --json']))
+    .action(async (item: string, _options: unknown, command: Command) => {
+      const { runInfo } = await import('./commands/info.js');
+      await runInfo({ item }, await contextOf(command));
+    });
+
+  const project = program
+    .command('project')
+    .description(pc.project)
+    .addHelpText(
+      'after',
+      examples(t, ['roadmap project', 'roadmap project check 2', 'roadmap project link terraform https://github.com/me/infra', 'roadmap project --json']),
+    )
+    .action(async (_options: unknown, command: Command) => {
+      const { runProject } = await import('./commands/project.js');
+      await runProject({}, await contextOf(command));
+    });
+  for (const [verb, done] of [['check', true], ['uncheck', false]] as const) {
+    project
+      .command(`${verb} <part>`)
+      .description(done ? pc.projectCheck : pc.projectUncheck)
+      .addHelpText('after', examples(t, [`roadmap project ${verb} 1`, `roadmap project ${verb} ci/cd`]))
+      .action(async (part: string, _options: unknown, command: Command) => {
+        const { runProjectCheck } = await import('./commands/project.js');
+        await runProjectCheck({ part, done }, await contextOf(command));
+      });
+  }
+  project
+    .command('link <part> <url>')
+    .description(pc.projectLink)
+    .addHelpText('after', examples(t, ['roadmap project link 1 https://github.com/me/my-api']))
+    .action(async (part: string, url: string, _options: unknown, command: Command) => {
+      const { runProjectLink } = await import('./commands/project.js');
+      await runProjectLink({ part, url }, await contextOf(command));
+    });
+
   program
     .command('export')
     .description(d.export)
-    .addOption(new Option('--format <format>', d.exportFormat).choices(['md', 'json']))
+    .addOption(new Option('--format <format>', d.exportFormat).choices(['md', 'json', 'html', 'svg']))
     .addOption(new Option('-o, --output <file>', d.exportOutput))
     .addHelpText(
       'after',
-      examples(t, ['roadmap export --format md -o roadmap-ticked.md', 'roadmap export --format json -o ~/Sync/roadmap.json', 'roadmap export --format md > copy.md']),
+      examples(t, ['roadmap export --format md -o roadmap-ticked.md', 'roadmap export -o ~/Sync/roadmap.json', 'roadmap export --format html -o report.html']),
     )
-    .action(async (options: { format?: 'md' | 'json'; output?: string }, command: Command) => {
+    .action(async (options: { format?: 'md' | 'json' | 'html' | 'svg'; output?: string }, command: Command) => {
       const { runExport } = await import('./commands/export.js');
       await runExport(options, await contextOf(command));
     });

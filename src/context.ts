@@ -158,7 +158,7 @@ export function chosenDocument(flag: string | undefined, env: Env, store: Store)
   return { file: current, byUse: current !== undefined };
 }
 
-/** The package root, from the location of a module one folder down (`dist/main.js`, `src/main.ts`). */
+/** The package root, from the location of a module one folder down (`dist/main.cjs`, `src/main.ts`). */
 export function packageRootFrom(moduleUrl: string): string {
   return dirname(dirname(fileURLToPath(moduleUrl)));
 }

@@ -72,7 +72,18 @@ export async function runCheck(options: CheckOptions, ctx: Context): Promise<voi
   let text = renderChanges(view, plan.changes, plan.unchanged);
   if (!text) text = `${ctx.t.progress.noChange}\n`;
   if (options.dryRun) text += `${ctx.chalk.dim(ctx.t.progress.dryRun)}\n`;
+  else if (options.command === 'check' || options.command === 'start') text += await hintAfter(model, after, plan, ctx);
   ctx.stdout.write(text);
+}
+
+/** After `check`/`start`: one line naming a more urgent item of the same track, when there is one. */
+async function hintAfter(model: Roadmap, after: DocumentState, plan: ChangePlan, ctx: Context): Promise<string> {
+  const changedIds = plan.changes.map((change) => change.id).filter((id): id is number => id !== null);
+  const { urgentHint } = await import('../progress/guide.js');
+  const hint = urgentHint(model, itemStatuses(model, after), changedIds, ctx.now(), after.plan);
+  if (!hint) return '';
+  const { renderUrgentHint } = await import('../ui/render-next.js');
+  return renderUrgentHint(hint, model, { chalk: ctx.chalk, t: ctx.t });
 }
 
 /** The level/section filters as a set of item ids, or undefined for the whole document. */

@@ -6,38 +6,63 @@ import { rewriteMarkers } from '../roadmap/markers.js';
 import { documentState } from '../store/state.js';
 import { toJsonText } from '../ui/json.js';
 
-export type ExportFormat = 'md' | 'json';
+/** The formats `roadmap export` writes. */
+export const EXPORT_FORMATS = ['md', 'json', 'html', 'svg'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportOptions {
+  /** When absent: from the output file's extension, else `md`. */
   format?: ExportFormat | undefined;
+  /** A file to write (atomically); stdout when absent or `-`. */
   output?: string | undefined;
 }
 
+/** The format an output file's extension names (`.json`, `.html`, `.svg`), else markdown. */
+export function formatOf(output: string | undefined): ExportFormat {
+  const extension = output?.toLowerCase().match(/\.(json|html?|svg)$/)?.[1];
+  if (extension === 'json' || extension === 'svg') return extension;
+  return extension ? 'html' : 'md';
+}
+
 /**
- * `roadmap export --format md|json [-o file]`: the document with `[x]` on done items and every other
- * byte unchanged, or the progress as JSON (with timestamps and history) for `roadmap import`.
+ * `roadmap export --format md|json|html|svg [-o file]`: the document with `[x]` on done items and every
+ * other byte unchanged; the progress as JSON for `roadmap import`; the HTML report; the SVG badge.
  */
 export async function runExport(options: ExportOptions, ctx: Context): Promise<void> {
   const m = ctx.t.documents.export;
-  const format: ExportFormat = options.format ?? (options.output?.toLowerCase().endsWith('.json') ? 'json' : 'md');
+  const format = options.format ?? formatOf(options.output);
   const doc = await ctx.loadRoadmap();
   const docState = documentState(ctx.store.read(), doc.docId);
   const statuses = itemStatuses(doc.model, docState);
   let text: string;
-  if (format === 'md') {
-    text = rewriteMarkers(doc.source, doc.model, (item) => statuses[item.id - 1] === 'done');
-  } else {
-    const exported = progressExport(doc.model, docState, { path: doc.bundled ? null : doc.path }, ctx.now().toISOString());
-    text = toJsonText(exported);
+  switch (format) {
+    case 'md':
+      text = rewriteMarkers(doc.source, doc.model, (item) => statuses[item.id - 1] === 'done');
+      break;
+    case 'json':
+      text = toJsonText(progressExport(doc.model, docState, { path: doc.bundled ? null : doc.path }, ctx.now().toISOString()));
+      break;
+    case 'html': {
+      const { htmlReport } = await import('../report/report.js');
+      text = htmlReport(doc.model, docState, ctx.t, ctx.lang, ctx.now());
+      break;
+    }
+    case 'svg': {
+      const { svgBadge } = await import('../report/report.js');
+      text = svgBadge(doc.model, docState, ctx.t);
+      break;
+    }
   }
-  if (options.output === undefined) ctx.stdout.write(text);
+  if (options.output === undefined || options.output === '-') ctx.stdout.write(text);
   else {
     const path = writeTextFile(options.output, text, ctx.cwd, ctx.t);
     const counts = countItems(
       doc.model.items.map((item) => item.id),
       statuses,
     );
-    ctx.stderr.write(`${format === 'md' ? m.wroteMd(path, counts.done, counts.total) : m.wroteJson(path, Object.keys(docState.items).length)}\n`);
+    const said =
+      format === 'md' ? m.wroteMd(path, counts.done, counts.total) : format === 'json' ? m.wroteJson(path, Object.keys(docState.items).length) : ctx.t.report.written(path);
+    ctx.stderr.write(`${said}\n`);
   }
   if (format === 'md') {
     const doing = statuses.filter((s) => s === 'doing').length;

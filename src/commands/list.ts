@@ -1,5 +1,6 @@
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
+import { itemNotes, itemsWithNotes } from '../progress/portfolio.js';
 import { itemStatuses, roadmapProgress } from '../progress/stats.js';
 import { levelIndex, sectionItemIds } from '../roadmap/select.js';
 import { documentState } from '../store/state.js';
@@ -11,6 +12,8 @@ export interface ListOptions {
   section?: string | undefined;
   todo?: boolean | undefined;
   done?: boolean | undefined;
+  /** Mark the items that have notes or links. */
+  notes?: boolean | undefined;
 }
 
 /** `roadmap list`: every item with its number and state, filtered by level, section and state. */
@@ -18,7 +21,9 @@ export async function runList(options: ListOptions, ctx: Context): Promise<void>
   if (options.todo && options.done) throw new UsageError(ctx.t.errors.conflictingFilters);
   const doc = await ctx.loadRoadmap();
   const { model } = doc;
-  const statuses = itemStatuses(model, documentState(ctx.store.read(), doc.docId));
+  const docState = documentState(ctx.store.read(), doc.docId);
+  const statuses = itemStatuses(model, docState);
+  const withNotes = options.notes ? itemsWithNotes(model, docState) : undefined;
   const level = options.level === undefined ? undefined : levelIndex(model, options.level, ctx.t);
   const inSections = options.section === undefined ? undefined : sectionItemIds(model, options.section, ctx.t);
   const shown = new Set(
@@ -34,7 +39,10 @@ export async function runList(options: ListOptions, ctx: Context): Promise<void>
       .map((item) => item.id),
   );
   if (ctx.json) {
-    const items = [...shown].map((id) => itemJson(model, id, statuses[id - 1] ?? 'todo'));
+    const items = [...shown].map((id) => {
+      const json = itemJson(model, id, statuses[id - 1] ?? 'todo');
+      return withNotes ? { ...json, notes: itemNotes(docState, json.key).length } : json;
+    });
     ctx.stdout.write(toJsonText({ items }));
     return;
   }
@@ -45,6 +53,7 @@ export async function runList(options: ListOptions, ctx: Context): Promise<void>
       t: ctx.t,
       columns: ctx.stdout.columns,
       wrap: ctx.stdout.isTTY,
+      marked: withNotes,
     }),
   );
 }

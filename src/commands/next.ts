@@ -2,7 +2,8 @@ import type { Context } from '../context.js';
 import { rankInput } from '../progress/guide.js';
 import { nextSuggestions, suggestionList } from '../progress/next.js';
 import { itemStatuses } from '../progress/stats.js';
-import { documentState } from '../store/state.js';
+import type { ItemStatus, Roadmap } from '../roadmap/model.js';
+import { type DocumentState, documentState } from '../store/state.js';
 import { nextJson } from '../ui/guide-json.js';
 import { toJsonText } from '../ui/json.js';
 import { renderNext } from '../ui/render-next.js';
@@ -35,4 +36,19 @@ export async function runNext(options: NextOptions, ctx: Context): Promise<void>
       planTip: doc.plan === undefined && model.planning !== null && next.remaining > 0,
     }),
   );
+  await mentionReadyParts(ctx, docId, model, statuses, doc);
+}
+
+/**
+ * The capstone project's parts whose preparing items are all done, mentioned once each: the mention is
+ * recorded, so the next `next` stays quiet about them.
+ */
+async function mentionReadyParts(ctx: Context, docId: string, model: Roadmap, statuses: ItemStatus[], doc: DocumentState): Promise<void> {
+  const { projectNextMention, markPartsMentioned, writableDocument } = await import('../progress/portfolio.js');
+  const ready = projectNextMention(model, statuses, doc);
+  if (ready.length === 0) return;
+  const { renderProjectMention } = await import('../ui/render-project.js');
+  ctx.stdout.write(renderProjectMention(ready, { chalk: ctx.chalk, t: ctx.t, columns: ctx.stdout.columns }));
+  const at = ctx.now().toISOString();
+  await ctx.store.update((state) => markPartsMentioned(writableDocument(state, docId), ready.map((view) => view.part.key), at));
 }

@@ -77,6 +77,12 @@ export interface DocumentState {
   lastChange?: ChangeReport;
   /** The planning followed since `start` (a `YYYY-MM-DD` day), set by `roadmap plan`. */
   plan?: PlanState;
+  /** Notes and evidence links, by item key, oldest first. */
+  notes?: Record<string, NoteRecord[]>;
+  /** The capstone project's parts that the learner changed, by part key. */
+  project?: Record<string, ProjectPartRecord>;
+  /** Part keys `next` has already pointed out as ready (mentioned once), with the date. */
+  projectMentions?: Record<string, string>;
 }
 
 /** When the user started following the document's planning table. */
@@ -91,6 +97,25 @@ export function isDay(value: unknown): value is string {
   if (typeof value !== 'string' || !DAY.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+/** A dated note or evidence link on an item (at least one of `text` and `url`). */
+export interface NoteRecord {
+  /** ISO date-time it was added. */
+  at: string;
+  text?: string;
+  /** An http(s) address: a repository, a certificate, an article. */
+  url?: string;
+}
+
+export type ProjectPartStatus = 'todo' | 'done';
+
+/** The learner's own record of a part of the capstone project. */
+export interface ProjectPartRecord {
+  status: ProjectPartStatus;
+  /** ISO date-time of the last change of status (or of the first link). */
+  at: string;
+  links: { at: string; url: string }[];
 }
 
 /** The whole state file. */
@@ -172,6 +197,8 @@ export function checkState(data: unknown): StateProblem | null {
     }
     const problem = checkDocumentExtras(doc);
     if (problem) return invalid(`document "${docId}": ${problem}`);
+    const extra = checkPortfolio(doc);
+    if (extra) return invalid(`${extra} of "${docId}" is not valid`);
   }
   return null;
 }
@@ -194,6 +221,37 @@ function checkDocumentExtras(doc: Record<string, unknown>): string | null {
   if (change !== undefined) {
     if (!isObject(change) || typeof change.at !== 'string') return '"lastChange" is not valid';
     if (![change.renamed, change.removed, change.added].every(Array.isArray)) return '"lastChange" is not valid';
+  }
+  return null;
+}
+
+/** What is wrong with a document's notes, project and mentions (all optional), or null. */
+function checkPortfolio(doc: Record<string, unknown>): string | null {
+  const isDate = (v: unknown) => typeof v === 'string';
+  const optString = (v: unknown) => v === undefined || typeof v === 'string';
+  if (doc.notes !== undefined) {
+    if (!isObject(doc.notes)) return '"notes"';
+    for (const [key, list] of Object.entries(doc.notes)) {
+      const ok =
+        Array.isArray(list) &&
+        list.every((n) => isObject(n) && isDate(n.at) && optString(n.text) && optString(n.url) && (n.text !== undefined || n.url !== undefined));
+      if (!ok) return `the notes of "${key}"`;
+    }
+  }
+  if (doc.project !== undefined) {
+    if (!isObject(doc.project)) return '"project"';
+    for (const [key, part] of Object.entries(doc.project)) {
+      const ok =
+        isObject(part) &&
+        (part.status === 'todo' || part.status === 'done') &&
+        isDate(part.at) &&
+        Array.isArray(part.links) &&
+        part.links.every((l) => isObject(l) && isDate(l.at) && typeof l.url === 'string');
+      if (!ok) return `project part "${key}"`;
+    }
+  }
+  if (doc.projectMentions !== undefined) {
+    if (!isObject(doc.projectMentions) || !Object.values(doc.projectMentions).every(isDate)) return '"projectMentions"';
   }
   return null;
 }

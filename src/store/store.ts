@@ -60,7 +60,10 @@ export class Store {
       try {
         removeOrphans(home);
         if (reading.kind === 'ok') keepBackup(this.paths, reading.raw, this.now());
-        const { default: Conf } = await import('conf');
+        const confModule = await import('conf');
+        // In the CommonJS build an ESM package's whole namespace arrives as `default` (node-mode interop).
+        const exported = confModule.default as unknown as { default?: typeof confModule.default };
+        const Conf = exported.default ?? confModule.default;
         const conf = new Conf<Record<string, unknown>>({
           projectName: 'roadmap',
           projectSuffix: '',

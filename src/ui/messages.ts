@@ -4,6 +4,7 @@ import type { Lang } from './lang.js';
 import { doctorEn, doctorFr } from './messages-doctor.js';
 import { documentsEn, documentsFr } from './messages-documents.js';
 import { guideEn, guideFr } from './messages-guide.js';
+import { portfolioEn, portfolioFr } from './messages-portfolio.js';
 
 const en = {
   cli: {
@@ -145,6 +146,7 @@ const en = {
     noPlanning: 'this document has no planning table (a table under a heading that mentions a plan or schedule)',
     unexpected: (message: string) => `unexpected error: ${message} (run with --debug for details)`,
   },
+  ...portfolioEn,
 };
 
 export type Messages = typeof en;
@@ -291,6 +293,7 @@ const fr: Messages = {
     noPlanning: 'ce document n’a pas de planning (un tableau sous un titre qui parle de plan ou de planning)',
     unexpected: (message: string) => `erreur inattendue : ${message} (relance avec --debug pour les détails)`,
   },
+  ...portfolioFr,
 };
 
 /** The UI strings of a language. */

@@ -1,4 +1,4 @@
-import wrapAnsi from 'wrap-ansi';
+import { wrapAnsi } from 'fast-wrap-ansi';
 import type { ItemStatus, Roadmap } from '../roadmap/model.js';
 import type { RoadmapProgress } from '../progress/stats.js';
 import type { RenderOptions } from './render-status.js';
@@ -8,7 +8,12 @@ import { padStart, sanitize, width } from './text.js';
 export interface ListOptions extends RenderOptions {
   /** Wrap long item texts under themselves (a terminal); otherwise one line per item (pipes, grep). */
   wrap: boolean;
+  /** Items to mark with ✎ (`list --notes`: they have notes or links). */
+  marked?: ReadonlySet<number> | undefined;
 }
+
+/** The mark `list --notes` puts after the number of an item that has notes or links. */
+export const NOTE_MARK = '✎';
 
 /** The `list` view: levels → sections → items (only the ids in `shown`), each with its mark and number. */
 export function renderList(
@@ -26,7 +31,8 @@ export function renderList(
     const status = statuses[id - 1];
     if (!item || !status) return;
     const pad = ' '.repeat(indent + 2 * item.depth);
-    const head = `${pad}${statusMark(chalk, status)} ${chalk.dim(padStart(String(id), idWidth))}  `;
+    const note = options.marked ? (options.marked.has(id) ? ` ${chalk.cyan(NOTE_MARK)}` : '  ') : '';
+    const head = `${pad}${statusMark(chalk, status)} ${chalk.dim(padStart(String(id), idWidth))}${note}  `;
     let text = renderSpans(chalk, item.spans);
     if (status === 'skipped') text = chalk.dim(text);
     if (options.wrap) {

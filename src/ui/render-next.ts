@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import wrapAnsi from 'wrap-ansi';
+import { wrapAnsi } from 'fast-wrap-ansi';
 import type { UrgentHint } from '../progress/guide.js';
 import type { NextSuggestions, Suggestion } from '../progress/next.js';
 import type { Roadmap } from '../roadmap/model.js';

@@ -1,4 +1,4 @@
-import wrapAnsi from 'wrap-ansi';
+import { wrapAnsi } from 'fast-wrap-ansi';
 import { formatDay } from '../progress/days.js';
 import { targetItemIds } from '../progress/focus.js';
 import type { Projection, Timeline, TimelineRow } from '../progress/plan.js';

@@ -4,7 +4,8 @@ import { sanitize } from './text.js';
 
 export type Paint = (text: string) => string;
 
-const LEVEL_HEX: Record<LevelColor, string> = {
+/** The hex colour of each level colour (terminal paint and the HTML report's bars). */
+export const LEVEL_HEX: Record<LevelColor, string> = {
   red: '#e0443e',
   orange: '#f08c00',
   yellow: '#e6c300',

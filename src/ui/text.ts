@@ -1,8 +1,13 @@
-import stringWidth from 'string-width';
+import stringWidth from 'fast-string-width';
+
+// fast-string-width (the width code @inquirer/core uses) instead of string-width: string-width builds an
+// Intl.Segmenter and a `\p{RGI_Emoji}` regex on first use, ~21 ms of a ~20 ms Node start-up (docs/performance.md).
+// Tabs count 0, as in string-width: `sanitize` shows them escaped anyway.
+const WIDTH_OPTIONS = { tabWidth: 0 };
 
 /** Columns a string takes in a terminal (emoji and wide characters count 2; ANSI codes 0). */
 export function width(text: string): number {
-  return stringWidth(text);
+  return stringWidth(text, WIDTH_OPTIONS);
 }
 
 export function padEnd(text: string, columns: number): string {
@@ -13,22 +18,19 @@ export function padStart(text: string, columns: number): string {
   return ' '.repeat(Math.max(0, columns - width(text))) + text;
 }
 
-let segmenter: Intl.Segmenter | undefined;
-
-/** Cuts plain text to a number of columns, by whole graphemes, ending with `…` when cut. */
+/** Cuts plain text to a number of columns, never inside an emoji sequence, ending with `…` when cut. */
 export function truncate(text: string, columns: number): string {
+  if (columns <= 0) return width(text) === 0 ? text : '';
   if (width(text) <= columns) return text;
-  if (columns <= 0) return '';
-  segmenter ??= new Intl.Segmenter();
+  // Grow by code points with the same width function the layout uses (one column is for the ellipsis).
+  // Joiners, variation selectors and combining marks add no column: they stay with what they modify.
   let out = '';
-  let used = 0;
-  for (const { segment } of segmenter.segment(text)) {
-    const w = width(segment);
-    if (used + w > columns - 1) break;
-    out += segment;
-    used += w;
+  for (const ch of text) {
+    const next = out + ch;
+    if (width(next) > columns - 1) break;
+    out = next;
   }
-  return `${out.trimEnd()}…`;
+  return `${out.replace(/\u200d$/u, '').trimEnd()}…`;
 }
 
 export { sanitize, sanitizeLines } from './sanitize.js';

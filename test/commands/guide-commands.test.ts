@@ -83,7 +83,8 @@ describe('next', () => {
     writeState(env.ROADMAP_HOME, docStateOf(model, range(1, 52).map((id) => ({ id, to: id % 2 ? 'done' : 'skipped', at: NOW }))));
     const done = testContext({ env, now: NOW, lang: 'fr' });
     await runNext({}, done);
-    expect(done.out.text).toBe(`${messagesFor('fr').next.congrats}\n`);
+    // The congratulation, then the capstone project's parts now ready to build.
+    expect(done.out.text.startsWith(`${messagesFor('fr').next.congrats}\n🎯 Projet`)).toBe(true);
   });
 
   it('gives one list on a document without track notes', async () => {

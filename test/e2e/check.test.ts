@@ -19,7 +19,10 @@ describe('roadmap check (installed binary)', () => {
     const byNumber = h.run('check', '1');
     expect(byNumber).toMatchObject({ code: 0, stderr: '' });
     expect(byNumber.stdout).toMatch(/^✔ 1 {2}Maîtriser un langage sérieusement .* — Langage backend principal 1\/3 · Niveau 1 1\/15\n$/);
-    expect(h.run('check', POSTGRES).stdout).toBe('✔ 9  PostgreSQL en particulier (le plus utilisé en prod) — Bases de données 1/5 · Niveau 1 2/15\n');
+    // Then the hint: item 2 finishes the section just started.
+    expect(h.run('check', POSTGRES).stdout).toMatch(
+      /^✔ 9 {2}PostgreSQL en particulier \(le plus utilisé en prod\) — Bases de données 1\/5 · Niveau 1 2\/15\nMore urgent: 2 /,
+    );
     expect(h.run('check', 'DOCKER compose').code).toBe(0);
     expect(h.run('check', 'securite', '--level', '3', '--section', 'secu').code).toBe(1); // still 4 candidates
     expect(h.run('check', 'moindre privilege', '--level', '3').stdout).toMatch(/^✔ 41 /);

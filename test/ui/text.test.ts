@@ -32,3 +32,35 @@ describe('text helpers', () => {
     expect(sanitize('Sécurité 🔴 — ok')).toBe('Sécurité 🔴 — ok');
   });
 });
+
+
+describe('terminal width', () => {
+  it.each([
+    ['plain ASCII', 'Overall', 7],
+    ['French accents', 'Développeur é à ç', 17],
+    ['level emoji', '🔴 Niveau 1', 11],
+    ['emoji with VS16', '☁️ Cloud', 8],
+    ['status marks', '☐ ◐ ✔ ⤼', 7],
+    ['ZWJ sequence', '👩‍💻', 2],
+    ['flag', '🇫🇷', 2],
+    ['CJK', '日本語', 6],
+    ['combining accent', 'e\u0301', 1],
+    ['ANSI colour codes', '\u001b[31mred\u001b[39m', 3],
+  ])('%s', (_name, text, columns) => {
+    expect(width(text)).toBe(columns);
+  });
+
+  it('pads by columns, not by code units', () => {
+    expect(padEnd('🔴 a', 6)).toBe('🔴 a  ');
+  });
+
+  it.each([
+    ['fits', 'Développeur', 11, 'Développeur'],
+    ['cut with an ellipsis', 'Développeur Backend', 12, 'Développeur…'],
+    ['never inside an emoji', '🔴🔴🔴', 4, '🔴…'],
+    ['no room', 'abc', 0, ''],
+  ])('truncate: %s', (_name, text, columns, expected) => {
+    expect(truncate(text, columns)).toBe(expected);
+    expect(width(truncate(text, columns))).toBeLessThanOrEqual(Math.max(columns, 0));
+  });
+});

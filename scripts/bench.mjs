@@ -1,0 +1,184 @@
+// `npm run bench`: start-up time of roadmap as a ratio to `node -e 0` measured in the same run, plus
+// peak RSS, for every target of docs/performance.md. Run after `node scripts/build.mjs`.
+// Options: --runs N (default 40), --quick (fewer runs, no 10 000-item first load), --alternate (no
+// hyperfine: spawn the commands in turn, which spreads the noise of a busy machine evenly).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateRoadmap } from './generate-roadmap.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const runs = Number(args[args.indexOf('--runs') + 1]) || (quick ? 15 : 40);
+const node = process.execPath;
+const bin = join(root, 'bin', 'roadmap.cjs');
+const ciu = join(root, '..', 'shared', 'fixtures', 'coding-interview-university.md');
+
+const dir = mkdtempSync(join(tmpdir(), 'roadmap-bench-'));
+const cacheHome = join(dir, 'cache');
+const env = { ...process.env, HOME: dir, XDG_CONFIG_HOME: join(dir, 'config'), XDG_CACHE_HOME: cacheHome, LANG: 'C' };
+for (const name of ['NODE_EXTRA_CA_CERTS', 'NODE_OPTIONS', 'ROADMAP_FILE', 'ROADMAP_HOME', 'FORCE_COLOR']) delete env[name];
+
+const big = join(dir, 'big.md');
+writeFileSync(big, generateRoadmap(10_000));
+const bigKB = Math.round(readFileSync(big).length / 1024);
+const hasCiu = existsSync(ciu);
+
+const roadmap = (...argv) => [node, bin, ...argv];
+const run = (argv, extraEnv = {}) => spawnSync(argv[0], argv.slice(1), { env: { ...env, ...extraEnv }, encoding: 'utf8' });
+const has = (command) => run(roadmap(command, '--help')).stdout.includes(`Usage: roadmap ${command}`);
+
+// Some progress on the bundled roadmap: through `roadmap check` when it exists, else in the state file.
+const model = JSON.parse(readFileSync(join(root, 'dist', 'roadmap.model.json'), 'utf8')).model;
+const hasCheck = has('check');
+if (hasCheck) {
+  for (const id of [1, 2, 3, 5, 8, 13]) run(roadmap('check', String(id)));
+} else {
+  const items = Object.fromEntries(model.items.slice(0, 6).map((item) => [item.key, { status: 'done', at: '2025-01-01T00:00:00.000Z' }]));
+  mkdirSync(join(dir, 'config', 'roadmap'), { recursive: true });
+  writeFileSync(join(dir, 'config', 'roadmap', 'state.json'), JSON.stringify({ schemaVersion: 1, documents: { bundled: { items } } }));
+}
+
+// Warm the caches (model cache entries, V8 code cache).
+for (const argv of [roadmap('status'), roadmap('--file', big, 'status'), ...(hasCiu ? [roadmap('--file', ciu, 'status')] : [])]) {
+  const result = run(argv);
+  if (result.status !== 0) throw new Error(`${argv.join(' ')} failed: ${result.stderr}`);
+}
+
+const q = (argv) => argv.map((a) => (/^[\w./:=-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`)).join(' ');
+const baseline = { name: 'node -e 0', argv: [node, '-e', '0'] };
+const warm = [
+  { name: 'roadmap --help', argv: roadmap('--help'), target: 1.25 },
+  { name: 'roadmap --version', argv: roadmap('--version'), target: 1.25 },
+  { name: 'roadmap status', argv: roadmap('status'), target: 1.3 },
+  { name: 'roadmap list', argv: roadmap('list'), target: 1.3 },
+];
+if (has('next')) warm.push({ name: 'roadmap next', argv: roadmap('next'), target: 1.3 });
+const notes = [];
+if (hasCheck) {
+  // Toggles one item: each run takes the lock and writes the state file.
+  warm.push({ name: 'roadmap check 4', argv: roadmap('check', '4'), target: 1.5 });
+} else {
+  notes.push('`roadmap check` does not exist on this build: measured a Store.update round trip instead (lock + conf write).');
+  const script = join(dir, 'store-update.cjs');
+  const { build } = await import('esbuild');
+  await build({
+    stdin: {
+      contents: `import { statePaths } from './src/store/paths.ts'; import { Store } from './src/store/store.ts'; import { messagesFor } from './src/ui/messages.ts';
+        new Store(statePaths(process.env), messagesFor('en')).update((s) => { (s.documents.bench ??= { items: {} }).items.k = { status: 'done', at: new Date().toISOString() }; });`,
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    minify: true,
+    outfile: script,
+    logLevel: 'error',
+  });
+  warm.push({ name: 'Store.update round trip (for check)', argv: [node, script], target: 1.5 });
+}
+if (hasCiu) warm.push({ name: 'status, coding-interview-university (cached)', argv: roadmap('--file', ciu, 'status'), target: 1.5 });
+warm.push({ name: `status, 10 000 items (${bigKB} KB, cached)`, argv: roadmap('--file', big, 'status'), target: 2.0 });
+
+/** Median wall times in ms, with hyperfine when installed, else spawning the commands in turn. */
+function measure(benchmarks, count, prepare) {
+  const hyperfine = !args.includes('--alternate') && spawnSync('hyperfine', ['--version']).status === 0;
+  if (hyperfine) {
+    const out = join(dir, 'hyperfine.json');
+    const prep = prepare ? ['--prepare', prepare] : [];
+    execFileSync(
+      'hyperfine',
+      ['-N', '--warmup', '3', '--runs', String(count), ...prep, '--export-json', out, ...benchmarks.map((b) => q(b.argv))],
+      { env, stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+    const results = JSON.parse(readFileSync(out, 'utf8')).results;
+    return Object.assign(
+      results.map((r) => r.median * 1000),
+      { cpu: results.map((r) => (r.user + r.system) * 1000) },
+    );
+  }
+  const times = benchmarks.map(() => []);
+  for (let i = 0; i < count; i++) {
+    benchmarks.forEach((b, j) => {
+      if (prepare) execFileSync('sh', ['-c', prepare], { env });
+      const start = process.hrtime.bigint();
+      spawnSync(b.argv[0], b.argv.slice(1), { env, stdio: 'ignore' });
+      times[j].push(Number(process.hrtime.bigint() - start) / 1e6);
+    });
+  }
+  return times.map((t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]);
+}
+
+/** Median peak RSS in MB (GNU time, else the child's own resource usage through a preload). */
+function peakRss(argv, count = 5) {
+  const values = [];
+  for (let i = 0; i < count; i++) {
+    if (existsSync('/usr/bin/time')) {
+      const result = spawnSync('/usr/bin/time', ['-f', '%M', ...argv], { env, encoding: 'utf8' });
+      values.push(Number(result.stderr.trim().split('\n').pop()) / 1024);
+    } else {
+      const preload = join(dir, 'rss.cjs');
+      writeFileSync(preload, "process.on('exit',()=>require('fs').writeSync(2,'\\n'+process.resourceUsage().maxRSS+'\\n'))");
+      const result = spawnSync(argv[0], ['-r', preload, ...argv.slice(1)], { env, encoding: 'utf8' });
+      values.push(Number(result.stderr.trim().split('\n').pop()) / 1024);
+    }
+  }
+  return values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+}
+
+const rows = [];
+const fmt = (ms) => `${ms.toFixed(1)} ms`;
+const verdict = (ratio, target) => (ratio <= target ? 'ok' : 'over');
+
+console.error(`warm runs (${runs} each)…`);
+const times = measure([baseline, ...warm], runs);
+const base = times[0];
+// CPU time (user + system, means) moves less than wall time when other processes share the machine.
+const cpuRatio = (i) => (times.cpu ? ` (CPU ${(times.cpu[i] / times.cpu[0]).toFixed(2)}×)` : '');
+rows.push(['`node -e 0`', fmt(base), '1.00×', '', '']);
+warm.forEach((b, i) => {
+  const ratio = times[i + 1] / base;
+  rows.push([`\`${b.name}\``, fmt(times[i + 1]), `${ratio.toFixed(2)}×${cpuRatio(i + 1)}`, `≤ ${b.target.toFixed(2)}×`, verdict(ratio, b.target)]);
+});
+
+// First load of a new document: our whole run (parse + model + cache write) against remark's bare parse
+// of the same file (a script that imports unified + remark-parse + remark-gfm and parses, nothing else).
+const remarkScript = join(root, 'scripts', 'remark-parse.mjs');
+const firstLoads = hasCiu ? [{ name: 'coding-interview-university', file: ciu, count: quick ? 3 : 8 }] : [];
+if (!quick) firstLoads.push({ name: `10 000 items (${bigKB} KB)`, file: big, count: 3 });
+for (const doc of firstLoads) {
+  console.error(`first load of ${doc.name} (${doc.count} runs)…`);
+  const copy = join(dir, 'first-load.md');
+  copyFileSync(doc.file, copy);
+  const [ours, remark] = measure(
+    [
+      { argv: roadmap('--file', copy, 'status') },
+      { argv: [node, remarkScript, copy] },
+    ],
+    doc.count,
+    // The whole cache folder: model entries and the V8 code cache (a first run pays for both).
+    `rm -rf ${q([join(cacheHome, 'roadmap')])}`,
+  );
+  const ratio = ours / remark;
+  rows.push([`first load, ${doc.name}`, fmt(ours), `${ratio.toFixed(2)}× remark's parse (${fmt(remark)})`, '≤ 1.10×', verdict(ratio, 1.1)]);
+}
+
+console.error('peak RSS…');
+const rssBase = peakRss(baseline.argv);
+const rssStatus = peakRss(roadmap('status'));
+const rssBig = peakRss(roadmap('--file', big, 'status'));
+rows.push(['peak RSS, `node -e 0`', `${rssBase.toFixed(1)} MB`, '1.00×', '', '']);
+rows.push(['peak RSS, `roadmap status`', `${rssStatus.toFixed(1)} MB`, `${(rssStatus / rssBase).toFixed(2)}×`, '≤ 1.30×', verdict(rssStatus / rssBase, 1.3)]);
+rows.push(['peak RSS, status on 10 000 items', `${rssBig.toFixed(1)} MB`, '', '≤ 100 MB', rssBig <= 100 ? 'ok' : 'over']);
+
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+console.log(`\n${new Date().toISOString().slice(0, 10)} · Node ${process.version} · ${cpu} × ${cpus().length} · medians of ${runs} runs\n`);
+console.log('| command | median | ratio | target | |');
+console.log('|---|---|---|---|---|');
+for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+for (const note of notes) console.log(`\n${note}`);
+rmSync(dir, { recursive: true, force: true });

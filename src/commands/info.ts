@@ -1,0 +1,44 @@
+import type { Context } from '../context.js';
+import { itemChanges, itemNotes } from '../progress/portfolio.js';
+import { itemStatuses } from '../progress/stats.js';
+import { findCapstone, partPreparation } from '../roadmap/capstone.js';
+import { documentState } from '../store/state.js';
+import { itemJson, toJsonText } from '../ui/json.js';
+import { type ItemInfo, notesJson, renderInfo } from '../ui/render-info.js';
+import { resolveItem } from './item-ref.js';
+
+export interface InfoOptions {
+  item: string;
+}
+
+/** `roadmap info <item>`: text, level, section, status, dated changes, notes and links, project parts. */
+export async function runInfo(options: InfoOptions, ctx: Context): Promise<void> {
+  const loaded = await ctx.loadRoadmap();
+  const { model } = loaded;
+  const item = await resolveItem(model, options.item, ctx);
+  const doc = documentState(ctx.store.read(), loaded.docId);
+  const status = itemStatuses(model, doc)[item.id - 1] ?? 'todo';
+  const capstone = findCapstone(model);
+  const info: ItemInfo = {
+    item,
+    status,
+    since: Object.hasOwn(doc.items, item.key) ? (doc.items[item.key]?.at ?? null) : null,
+    changes: itemChanges(doc, item.key),
+    notes: itemNotes(doc, item.key),
+    prepares: capstone ? capstone.parts.filter((part) => partPreparation(model, part.text).itemIds.includes(item.id)) : [],
+  };
+  if (ctx.json) {
+    ctx.stdout.write(
+      toJsonText({
+        ...itemJson(model, item.id, status),
+        since: info.since,
+        details: item.details,
+        changes: info.changes.map(({ at, from, to }) => ({ at, from, to })),
+        notes: notesJson(info.notes),
+        project: info.prepares.map(({ number, key, text }) => ({ number, key, text })),
+      }),
+    );
+    return;
+  }
+  ctx.stdout.write(renderInfo(model, info, { chalk: ctx.chalk, t: ctx.t, columns: ctx.stdout.columns }));
+}

@@ -1,0 +1,71 @@
+import type { CapstonePart } from '../roadmap/capstone.js';
+import type { Item, ItemStatus, Roadmap } from '../roadmap/model.js';
+import type { LogEntry, NoteRecord } from '../store/state.js';
+import type { RenderOptions } from './render-status.js';
+import { renderSpans, statusMark } from './style.js';
+import { padEnd, sanitize, width } from './text.js';
+
+/** What `roadmap info` shows about one item. */
+export interface ItemInfo {
+  item: Item;
+  status: ItemStatus;
+  /** Date of the last change of status, or null. */
+  since: string | null;
+  changes: LogEntry[];
+  notes: NoteRecord[];
+  /** The parts of the capstone project this item prepares. */
+  prepares: CapstonePart[];
+}
+
+const day = (iso: string) => sanitize(iso.slice(0, 10));
+
+/** One note or link as a line: the link's address, its label first when it has one. */
+export function noteLine(note: NoteRecord): string {
+  if (!note.url) return sanitize(note.text ?? '');
+  return note.text ? `🔗 ${sanitize(note.text)} ${sanitize(note.url)}` : `🔗 ${sanitize(note.url)}`;
+}
+
+/** The `info` view: where the item is, its status and dates, its details, notes, links and project parts. */
+export function renderInfo(model: Roadmap, info: ItemInfo, options: RenderOptions): string {
+  const { chalk, t } = options;
+  const { item } = info;
+  const words = t.info.statusWords;
+  const level = model.levels[item.level];
+  const section = item.section === null ? null : level?.sections[item.section];
+  const labels = [t.info.key, t.info.level, t.info.section, t.info.status];
+  const labelWidth = Math.max(...labels.map(width));
+  const field = (label: string, value: string) => `   ${chalk.dim(padEnd(label, labelWidth))}  ${value}`;
+  const since = info.since ? chalk.dim(` · ${t.info.since(day(info.since))}`) : item.checked && !info.since ? chalk.dim(` · ${t.info.fromDocument}`) : '';
+  const lines = [
+    `${chalk.bold(String(item.id))}  ${chalk.bold(renderSpans(chalk, item.spans))}`,
+    field(t.info.key, item.key),
+    field(t.info.level, sanitize(level?.title || t.untitled)),
+    field(t.info.section, section ? sanitize(section.title) : t.info.none),
+    field(t.info.status, `${statusMark(chalk, info.status)} ${words[info.status]}${since}`),
+  ];
+  if (item.details.length) {
+    lines.push('', chalk.bold(t.info.details));
+    for (const detail of item.details) lines.push(`   ${sanitize(detail)}`);
+  }
+  lines.push('', chalk.bold(t.info.history));
+  if (!info.changes.length) lines.push(`   ${chalk.dim(t.info.noHistory)}`);
+  for (const change of info.changes) {
+    lines.push(`   ${chalk.dim(day(change.at))}  ${statusMark(chalk, change.from)} → ${statusMark(chalk, change.to)}  ${words[change.from]} → ${words[change.to]}`);
+  }
+  lines.push('', chalk.bold(t.info.notes));
+  if (!info.notes.length) lines.push(`   ${chalk.dim(t.info.noNotes(item.id))}`);
+  const numberWidth = String(info.notes.length).length;
+  info.notes.forEach((note, i) => {
+    lines.push(`   ${chalk.dim(String(i + 1).padStart(numberWidth))}  ${chalk.dim(day(note.at))}  ${noteLine(note)}`);
+  });
+  if (info.prepares.length) {
+    lines.push('', chalk.bold(t.info.prepares));
+    for (const part of info.prepares) lines.push(`   ${part.number}  ${sanitize(part.text)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The notes of an item as JSON, numbered as `info` numbers them (the number `note --remove` takes). */
+export function notesJson(notes: readonly NoteRecord[]) {
+  return notes.map((note, i) => ({ n: i + 1, at: note.at, text: note.text ?? null, url: note.url ?? null }));
+}

@@ -1,0 +1,141 @@
+import { spawn } from 'node:child_process';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { SHARED } from '../helpers/context.js';
+import { runRoadmap, scratchHome } from '../helpers/cli.js';
+
+// A preload that records every module the CLI requires (the bundle loads its lazy parts with require()).
+const TRACER = `
+const Module = require('node:module');
+const fs = require('node:fs');
+const loaded = [];
+const load = Module._load;
+Module._load = function (request, parent, isMain) {
+  try { loaded.push(Module._resolveFilename(request, parent, isMain)); } catch { loaded.push(request); }
+  return load.apply(this, arguments);
+};
+process.on('exit', () => fs.writeFileSync(process.env.ROADMAP_TEST_TRACE, loaded.join('\\n')));
+`;
+
+const HEAVY = /lazy[/\\]|remark|micromark|conf|ajv|inquirer|proper-lockfile/;
+
+/** Runs the installed binary and returns what it printed and the modules it required. */
+function traced(args: string[], env: Record<string, string>) {
+  const dir = env.HOME as string;
+  const tracer = join(dir, 'tracer.cjs');
+  const trace = join(dir, 'trace.txt');
+  writeFileSync(tracer, TRACER);
+  writeFileSync(trace, '');
+  const result = runRoadmap(args, { ...env, NODE_OPTIONS: `--require ${tracer}`, ROADMAP_TEST_TRACE: trace });
+  const modules = readFileSync(trace, 'utf8').split('\n').filter(Boolean);
+  return { ...result, modules, lazy: modules.filter((m) => HEAVY.test(m)) };
+}
+
+const cacheDirOf = (env: Record<string, string>) => join(env.XDG_CACHE_HOME as string, 'roadmap');
+const modelEntries = (env: Record<string, string>) => readdirSync(cacheDirOf(env)).filter((name) => name.endsWith('.json'));
+
+describe('start-up: only what a command needs is loaded', () => {
+  it.each([['--help'], ['--version'], ['help', 'status'], ['status', '--help']])('`roadmap %s` loads none of the heavy modules', (...args) => {
+    const { env } = scratchHome();
+    const run = traced(args, env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toBe('');
+    expect(run.modules.some((m) => m.endsWith('boot.cjs'))).toBe(true); // the tracer was active
+    expect(run.lazy).toEqual([]);
+  });
+
+  it('`roadmap status` on the bundled roadmap uses the pre-parsed model: no parser, no cache entry', () => {
+    const { env } = scratchHome();
+    const run = traced(['status'], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('0/52');
+    expect(run.lazy).toEqual([]);
+    expect(modelEntries(env)).toEqual([]);
+  });
+});
+
+describe('start-up: model cache', () => {
+  it('parses a new document on the first run only; a corrupt entry is rebuilt', () => {
+    const { dir, env } = scratchHome();
+    const doc = join(dir, 'ciu.md');
+    copyFileSync(join(SHARED, 'fixtures', 'coding-interview-university.md'), doc);
+
+    const first = traced(['--file', doc, 'status'], env);
+    expect(first.code).toBe(0);
+    expect(first.lazy.some((m) => /lazy[/\\]parse\.cjs$/.test(m))).toBe(true);
+    const entries = modelEntries(env);
+    expect(entries).toHaveLength(1);
+
+    const second = traced(['--file', doc, 'status'], env);
+    expect(second.stdout).toBe(first.stdout);
+    expect(second.lazy).toEqual([]);
+
+    const entry = join(cacheDirOf(env), entries[0] as string);
+    writeFileSync(entry, '{"format":2,"parser":');
+    const third = traced(['--file', doc, 'status'], env);
+    expect(third.code).toBe(0);
+    expect(third.stdout).toBe(first.stdout);
+    expect(third.lazy.some((m) => /lazy[/\\]parse\.cjs$/.test(m))).toBe(true);
+    expect(JSON.parse(readFileSync(entry, 'utf8')).format).toBe(2);
+
+    writeFileSync(doc, `${readFileSync(doc, 'utf8')}\n- [ ] One more item\n`);
+    const changed = traced(['--file', doc, 'status'], env);
+    expect(changed.stdout).toContain('/464');
+    expect(changed.lazy.some((m) => /lazy[/\\]parse\.cjs$/.test(m))).toBe(true);
+    expect(modelEntries(env)).toHaveLength(2);
+  });
+
+  it('concurrent first runs all succeed and leave one whole entry', async () => {
+    const { dir, env } = scratchHome();
+    const doc = join(dir, 'ciu.md');
+    copyFileSync(join(SHARED, 'fixtures', 'coding-interview-university.md'), doc);
+    const once = () =>
+      new Promise<{ code: number | null; stdout: string }>((resolve) => {
+        const child = spawn(inject('roadmapBin'), ['--file', doc, 'list', '--json'], { env: { PATH: process.env.PATH ?? '', LANG: 'C', ...env } });
+        let stdout = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          stdout += chunk.toString();
+        });
+        child.on('close', (code) => resolve({ code, stdout }));
+      });
+    const runs = await Promise.all(Array.from({ length: 6 }, once));
+    for (const run of runs) {
+      expect(run.code).toBe(0);
+      expect(JSON.parse(run.stdout).items).toHaveLength(463);
+      expect(run.stdout).toBe(runs[0]?.stdout);
+    }
+    expect(readdirSync(cacheDirOf(env)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect(modelEntries(env)).toHaveLength(1);
+    const after = traced(['--file', doc, 'list', '--json'], env);
+    expect(after.stdout).toBe(runs[0]?.stdout);
+    expect(after.lazy).toEqual([]);
+  });
+});
+
+describe('start-up: V8 code cache', () => {
+  it('is written on the first run, used after, and a corrupt one is replaced', () => {
+    const { env } = scratchHome();
+    const first = runRoadmap(['status'], env);
+    const codeCache = readdirSync(cacheDirOf(env)).filter((name) => name.endsWith('.v8'));
+    expect(codeCache).toHaveLength(1);
+    const file = join(cacheDirOf(env), codeCache[0] as string);
+    const made = readFileSync(file);
+    expect(made.length).toBeGreaterThan(10_000);
+
+    expect(runRoadmap(['status'], env).stdout).toBe(first.stdout);
+    expect(readFileSync(file)).toEqual(made); // accepted: not rewritten
+
+    writeFileSync(file, 'not a code cache');
+    const again = runRoadmap(['status'], env);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe(first.stdout);
+    expect(readFileSync(file).length).toBeGreaterThan(10_000);
+  });
+
+  it('ROADMAP_CODE_CACHE=0 turns it off', () => {
+    const { env } = scratchHome();
+    expect(runRoadmap(['--version'], { ...env, ROADMAP_CODE_CACHE: '0' }).code).toBe(0);
+    expect(() => readdirSync(cacheDirOf(env))).toThrow();
+  });
+});

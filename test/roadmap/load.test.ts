@@ -1,0 +1,133 @@
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type CacheEntry, decodeEntry, serializeEntry } from '../../src/roadmap/cache-format.js';
+import { contentHash, loadRoadmap, PARSER_VERSION, readCache } from '../../src/roadmap/load.js';
+import type { Roadmap } from '../../src/roadmap/model.js';
+import { parseRoadmap } from '../../src/roadmap/parse.js';
+import { messagesFor } from '../../src/ui/messages.js';
+import { ROOT, SHARED } from '../helpers/context.js';
+
+const t = messagesFor('en');
+const documents = {
+  bundled: join(ROOT, 'data', 'roadmap.md'),
+  ciu: join(SHARED, 'fixtures', 'coding-interview-university.md'),
+  nested: join(ROOT, 'test', 'fixtures', 'nested.md'),
+  'level-without-sections': join(ROOT, 'test', 'fixtures', 'level-without-sections.md'),
+};
+
+/** A user document in a scratch folder, with an empty cache folder beside it. */
+function scratch(source = documents.bundled) {
+  const dir = mkdtempSync(join(tmpdir(), 'roadmap-load-'));
+  const file = join(dir, 'doc.md');
+  copyFileSync(source, file);
+  const cacheDir = join(dir, 'cache');
+  const load = () => loadRoadmap({ file, cwd: dir, bundledPath: documents.bundled, bundledModelPath: join(dir, 'none.json'), cacheDir, t });
+  const entries = () => readdirSync(cacheDir).filter((name) => name.endsWith('.json'));
+  const entryFile = () => join(cacheDir, `${contentHash(readFileSync(file))}.json`);
+  return { dir, file, cacheDir, load, entries, entryFile };
+}
+
+/** A valid cache entry whose model says where it came from: proof that a load used the cache. */
+function plantedEntry(model: Roadmap, hash: string, parser = PARSER_VERSION): string {
+  return serializeEntry(parser, hash, { ...model, title: 'FROM THE CACHE' });
+}
+
+describe('cache entry format', () => {
+  it.each(Object.entries(documents))('%s: an entry decodes back to exactly the parsed model', (_name, path) => {
+    const model = parseRoadmap(readFileSync(path, 'utf8'));
+    const text = serializeEntry('p', 'h', model);
+    expect(text).toMatch(/^[\x20-\x7e]*$/); // ASCII only: read without UTF-8 decoding
+    const entry = JSON.parse(text) as CacheEntry;
+    expect(entry.format).toBe(2);
+    expect(decodeEntry(entry)).toEqual(model);
+  });
+
+  it('keeps item fields it does not know', () => {
+    const model = parseRoadmap(readFileSync(documents.nested, 'utf8'));
+    const extended = { ...model, items: model.items.map((item) => ({ ...item, estimate: 3 })) };
+    const entry = JSON.parse(serializeEntry('p', 'h', extended)) as CacheEntry;
+    expect(entry.format).toBe(2);
+    expect(decodeEntry(entry)).toEqual(extended);
+  });
+
+  it('stores a model it cannot rebuild exactly as a plain model (format 1)', () => {
+    const model = parseRoadmap(readFileSync(documents.nested, 'utf8'));
+    const odd = { ...model, items: model.items.map((item, i) => (i === 0 ? { ...item, children: [...item.children, 99] } : item)) };
+    const entry = JSON.parse(serializeEntry('p', 'h', odd)) as CacheEntry;
+    expect(entry.format).toBe(1);
+    expect(decodeEntry(entry)).toEqual(odd);
+  });
+
+  it('is smaller than the plain model for a large document', () => {
+    const model = parseRoadmap(readFileSync(documents.ciu, 'utf8'));
+    expect(serializeEntry('p', 'h', model).length).toBeLessThan(JSON.stringify(model).length * 0.8);
+  });
+});
+
+describe('model cache', () => {
+  it('parses a new document once and writes one entry; the next load uses it', async () => {
+    const doc = scratch();
+    const first = await doc.load();
+    expect(first.model.items).toHaveLength(52);
+    expect(doc.entries()).toEqual([`${contentHash(readFileSync(doc.file))}.json`]);
+    expect(readCache(doc.entryFile(), contentHash(readFileSync(doc.file)))).toEqual(first.model);
+
+    writeFileSync(doc.entryFile(), plantedEntry(first.model, contentHash(readFileSync(doc.file))));
+    expect((await doc.load()).model.title).toBe('FROM THE CACHE');
+  });
+
+  it('keeps the source available, decoded on first use', async () => {
+    const doc = scratch();
+    await doc.load();
+    const cached = await doc.load();
+    expect(cached.source).toBe(readFileSync(doc.file, 'utf8'));
+  });
+
+  it.each([
+    ['not JSON', () => '{"format":2,"parser'],
+    ['empty', () => ''],
+    ['JSON of the wrong shape', () => '{"format":2,"parser":"x","hash":"y","model":{"levels":"no"}}'],
+    ['bytes outside ASCII', (good: string) => good.replace('FROM THE CACHE', 'FROM THE CACHÉ')],
+  ])('ignores and rebuilds a corrupt entry: %s', async (_name, corrupt) => {
+    const doc = scratch();
+    const model = (await doc.load()).model;
+    const hash = contentHash(readFileSync(doc.file));
+    writeFileSync(doc.entryFile(), corrupt(plantedEntry(model, hash)));
+    const again = await doc.load();
+    expect(again.model).toEqual(model);
+    expect(readCache(doc.entryFile(), hash)).toEqual(model); // rebuilt
+  });
+
+  it('never trusts an entry made for other content or by another parser version', async () => {
+    const doc = scratch();
+    const model = (await doc.load()).model;
+    const hash = contentHash(readFileSync(doc.file));
+    writeFileSync(doc.entryFile(), plantedEntry(model, 'f'.repeat(64)));
+    expect((await doc.load()).model.title).toBe(model.title);
+    writeFileSync(doc.entryFile(), plantedEntry(model, hash, 'another-parser'));
+    expect((await doc.load()).model.title).toBe(model.title);
+  });
+
+  it('parses again when the document changes, under a new key', async () => {
+    const doc = scratch();
+    await doc.load();
+    writeFileSync(doc.file, `${readFileSync(doc.file, 'utf8')}\n- [ ] One more item\n`);
+    const changed = await doc.load();
+    expect(changed.model.items).toHaveLength(53);
+    expect(doc.entries()).toHaveLength(2);
+  });
+
+  it('the key covers the parser version', () => {
+    const bytes = readFileSync(documents.bundled);
+    expect(contentHash(bytes)).not.toBe(contentHash(Buffer.concat([bytes, Buffer.from(' ')])));
+    expect(contentHash(bytes)).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('still loads when the cache folder cannot be written', async () => {
+    const doc = scratch();
+    writeFileSync(doc.cacheDir, 'a file where the folder should be');
+    expect((await doc.load()).model.items).toHaveLength(52);
+  });
+});
