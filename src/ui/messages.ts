@@ -1,7 +1,6 @@
 import type { ItemStatus } from '../roadmap/model.js';
-import type { StateIssue } from '../store/inspect.js';
 import type { Lang } from './lang.js';
-import { doctorEn, doctorFr } from './messages-doctor.js';
+import { doctorEn, doctorFr, stateErrorsEn, stateErrorsFr } from './messages-doctor.js';
 import { documentsEn, documentsFr } from './messages-documents.js';
 import { guideEn, guideFr } from './messages-guide.js';
 import { portfolioEn, portfolioFr } from './messages-portfolio.js';
@@ -84,6 +83,7 @@ const en = {
   percent: (n: number) => `${n}%`,
   doctor: doctorEn,
   errors: {
+    ...stateErrorsEn,
     prefix: 'roadmap:',
     fileMissing: (path: string) => `cannot read ${path}: no such file`,
     fileIsDirectory: (path: string) => `cannot read ${path}: it is a directory, not a markdown file`,
@@ -92,38 +92,6 @@ const en = {
     fileNotUtf8: (path: string) => `cannot read ${path}: not UTF-8 text`,
     fileTooDeep: (path: string, line: number | null, max: number) =>
       `cannot read ${path}: lists or quotes nested more than ${max} levels deep${line === null ? '' : ` (line ${line})`}, the limit for a roadmap document`,
-    stateUnreadable: (path: string, reason: string) =>
-      `cannot read the progress file ${path}: ${reason}. It was left untouched; run \`roadmap doctor\` to see what is wrong (\`roadmap doctor --repair\` restores the last good backup).`,
-    stateUnwritable: (path: string, reason: string) => `cannot write the progress file ${path}: ${reason}. Nothing was changed.`,
-    stateNewer: (path: string, version: number) =>
-      `the progress file ${path} was written by a newer roadmap (schema ${version}): update roadmap (or run \`roadmap doctor\`). The file was left untouched.`,
-    stateLocked: (path: string, pid: number | null) =>
-      `the progress file ${path} is locked by another roadmap${pid ? ` (process ${pid})` : ''} that is still running; try again when it has finished. Nothing was changed.`,
-    stateReason: (issue: StateIssue): string => {
-      switch (issue.kind) {
-        case 'directory':
-          return 'it is a directory, not a file';
-        case 'permission':
-          return 'permission denied';
-        case 'notFolder':
-          return 'its folder is a file, not a folder (check ROADMAP_HOME and XDG_CONFIG_HOME)';
-        case 'io':
-          return `read error ${issue.code}`;
-        case 'empty':
-          return 'the file is empty';
-        case 'truncated':
-          return 'invalid JSON (the file ends too early: cut off while being written?)';
-        case 'json':
-          return 'invalid JSON';
-        case 'invalid':
-          return `not a roadmap progress file (${issue.reason})`;
-        case 'newer':
-          return `written by a newer roadmap (schema ${issue.version})`;
-      }
-    },
-    permissionDenied: 'permission denied (is its folder read-only?)',
-    diskFull: 'no space left on the disk',
-    notAFolder: (path: string) => `${path} is a file, not a folder (check ROADMAP_HOME and XDG_CONFIG_HOME)`,
     unknownLevel: (level: number, known: string) => `no level ${level} in this roadmap (levels: ${known})`,
     badLevel: (value: string) => `--level takes a level number, not "${value}"`,
     unknownSection: (text: string) => `no section matches "${text}"`,
@@ -229,6 +197,7 @@ const fr: Messages = {
   percent: (n: number) => `${n} %`,
   doctor: doctorFr,
   errors: {
+    ...stateErrorsFr,
     prefix: 'roadmap :',
     fileMissing: (path: string) => `impossible de lire ${path} : fichier introuvable`,
     fileIsDirectory: (path: string) => `impossible de lire ${path} : c’est un dossier, pas un fichier markdown`,
@@ -238,39 +207,6 @@ const fr: Messages = {
     fileNotUtf8: (path: string) => `impossible de lire ${path} : ce n’est pas du texte UTF-8`,
     fileTooDeep: (path: string, line: number | null, max: number) =>
       `impossible de lire ${path} : listes ou citations imbriquées sur plus de ${max} niveaux${line === null ? '' : ` (ligne ${line})`}, la limite pour un document de roadmap`,
-    stateUnreadable: (path: string, reason: string) =>
-      `impossible de lire le fichier de progression ${path} : ${reason}. Il n’a pas été modifié ; lance \`roadmap doctor\` pour voir ce qui ne va pas (\`roadmap doctor --repair\` restaure la dernière sauvegarde valide).`,
-    stateUnwritable: (path: string, reason: string) =>
-      `impossible d’écrire le fichier de progression ${path} : ${reason}. Rien n’a été modifié.`,
-    stateNewer: (path: string, version: number) =>
-      `le fichier de progression ${path} vient d’une version plus récente de roadmap (schéma ${version}) : mets roadmap à jour (ou lance \`roadmap doctor\`). Le fichier n’a pas été modifié.`,
-    stateLocked: (path: string, pid: number | null) =>
-      `le fichier de progression ${path} est verrouillé par un autre roadmap${pid ? ` (processus ${pid})` : ''} encore en cours ; réessaie quand il aura fini. Rien n’a été modifié.`,
-    stateReason: (issue: StateIssue): string => {
-      switch (issue.kind) {
-        case 'directory':
-          return 'c’est un dossier, pas un fichier';
-        case 'permission':
-          return 'permission refusée';
-        case 'notFolder':
-          return 'son dossier est un fichier, pas un dossier (vérifie ROADMAP_HOME et XDG_CONFIG_HOME)';
-        case 'io':
-          return `erreur de lecture ${issue.code}`;
-        case 'empty':
-          return 'le fichier est vide';
-        case 'truncated':
-          return 'JSON invalide (le fichier s’arrête trop tôt : coupé pendant une écriture ?)';
-        case 'json':
-          return 'JSON invalide';
-        case 'invalid':
-          return `ce n’est pas un fichier de progression de roadmap (${issue.reason})`;
-        case 'newer':
-          return `écrit par une version plus récente de roadmap (schéma ${issue.version})`;
-      }
-    },
-    permissionDenied: 'permission refusée (son dossier est-il en lecture seule ?)',
-    diskFull: 'plus de place sur le disque',
-    notAFolder: (path: string) => `${path} est un fichier, pas un dossier (vérifie ROADMAP_HOME et XDG_CONFIG_HOME)`,
     unknownLevel: (level: number, known: string) => `pas de niveau ${level} dans cette roadmap (niveaux : ${known})`,
     badLevel: (value: string) => `--level attend un numéro de niveau, pas « ${value} »`,
     unknownSection: (text: string) => `aucune section ne correspond à « ${text} »`,

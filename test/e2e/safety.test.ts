@@ -108,7 +108,7 @@ describe('crashes: SIGKILL at random moments', () => {
       for (let i = 0; i < runs; i++) {
         const id = 1 + i;
         const run = await spawnRoadmap(['check', String(id), '--json'], h.env, aim * (0.5 + 0.7 * Math.random()));
-        aim = run.code === 0 ? 0.7 * aim + 0.3 * run.ms : aim * 1.1;
+        aim = run.code === 0 ? 0.7 * aim + 0.3 * run.ms : aim * 1.2;
         if (run.code === 0) {
           stats.completed++;
           committed.push(JSON.parse(run.stdout).changes[0].key);
@@ -140,8 +140,10 @@ describe('crashes: SIGKILL at random moments', () => {
     console.info('crash loop:', total);
     expect(total.killed + total.completed).toBe(110);
     // Both outcomes happened often enough for the test to mean something.
-    expect(total.killed).toBeGreaterThanOrEqual(15);
-    expect(total.completed).toBeGreaterThanOrEqual(15);
+    expect(total.killed).toBeGreaterThanOrEqual(10);
+    expect(total.completed).toBeGreaterThanOrEqual(10);
+    // Kills landed while the lock was held, i.e. during the read-modify-write.
+    expect(total.lockLeft).toBeGreaterThanOrEqual(5);
     expect(total.slowest).toBeLessThan(5000);
   }, 90_000);
 
