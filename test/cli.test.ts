@@ -25,7 +25,6 @@ function commandPaths(command: Command, prefix: string[] = []): string[][] {
   return command
     .createHelp()
     .visibleCommands(command)
-    .filter((sub) => sub.name() !== 'help')
     .flatMap((sub) => [[...prefix, sub.name()], ...commandPaths(sub, [...prefix, sub.name()])]);
 }
 
@@ -69,6 +68,7 @@ describe.each<Lang>(['en', 'fr'])('help in %s', (lang) => {
       'plan',
       'log',
       'completion',
+      'help',
     ]);
   });
 
