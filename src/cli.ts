@@ -1,6 +1,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { addHelpAndCompletion } from './cli-help.js';
 import type { Context, GlobalOptions } from './context.js';
 import { parseDay } from './progress/days.js';
+import { examples, helpConfig } from './ui/help.js';
 import type { Messages } from './ui/messages.js';
 
 type MarkCommand = 'check' | 'uncheck' | 'start' | 'skip';
@@ -24,7 +26,7 @@ export function buildProgram(setup: CliSetup): Command {
     .description(t.cli.description)
     .version(setup.version, '-v, --version', t.cli.version)
     .helpOption('-h, --help', t.cli.help)
-    .helpCommand('help [command]', t.cli.helpCommand)
+    .helpCommand(false)
     .addOption(new Option('-f, --file <path.md>', t.cli.file))
     .addOption(new Option('--json', t.cli.json))
     .addOption(new Option('--no-color', t.cli.noColor))
@@ -32,9 +34,10 @@ export function buildProgram(setup: CliSetup): Command {
     .addOption(new Option('--debug', 'print the stack of unexpected errors').hideHelp())
     .exitOverride()
     .configureOutput({ writeOut: setup.writeOut, writeErr: setup.writeErr })
-    .configureHelp({ styleTitle: (title: string) => t.cli.titles[title] ?? title })
+    .configureHelp(helpConfig(t))
     .showHelpAfterError(`(${t.cli.usageHint('roadmap')})`)
-    .showSuggestionAfterError(true);
+    .showSuggestionAfterError(true)
+    .addHelpText('after', examples(t, t.helpCli.mainExamples));
 
   const contextOf = (command: Command) => {
     const { file, json, color } = command.optsWithGlobals() as Record<string, unknown>;
@@ -62,14 +65,14 @@ export function buildProgram(setup: CliSetup): Command {
     .addOption(new Option('--todo', t.cli.todo))
     .addOption(new Option('--done', t.cli.done))
     .addOption(new Option('--notes', t.portfolioCli.listNotes))
-    .addHelpText('after', examples(t, ['roadmap list --level 1', 'roadmap list --section postgres --todo', 'roadmap list --notes', 'roadmap list --json']))
+    .addHelpText('after', examples(t, ['roadmap list --level 1', 'roadmap list --section postgres --todo', 'roadmap list --json']))
     .action(async (options: { level?: number; section?: string; todo?: boolean; done?: boolean; notes?: boolean }, command: Command) => {
       const { runList } = await import('./commands/list.js');
       await runList(options, await contextOf(command));
     });
 
   const markExamples: Record<MarkCommand, string[]> = {
-    check: ['roadmap check 9', 'roadmap check postgres "docker compose" 12', 'roadmap check', 'roadmap check --level 2', 'roadmap check 9 --dry-run'],
+    check: ['roadmap check 9', 'roadmap check postgres "docker compose" 12', 'roadmap check --level 2'],
     uncheck: ['roadmap uncheck 9', 'roadmap uncheck', 'roadmap uncheck terraform'],
     start: ['roadmap start 29', 'roadmap start kubernetes', 'roadmap start'],
     skip: ['roadmap skip 33', 'roadmap skip "gitlab ci"', 'roadmap skip --level 4'],
@@ -153,7 +156,7 @@ export function buildProgram(setup: CliSetup): Command {
     .description(pc.project)
     .addHelpText(
       'after',
-      examples(t, ['roadmap project', 'roadmap project check 2', 'roadmap project link terraform https://github.com/me/infra', 'roadmap project --json']),
+      examples(t, ['roadmap project', 'roadmap project check 2', 'roadmap project link terraform https://github.com/me/infra']),
     )
     .action(async (_options: unknown, command: Command) => {
       const { runProject } = await import('./commands/project.js');
@@ -246,6 +249,8 @@ export function buildProgram(setup: CliSetup): Command {
       await runLog(options, await contextOf(command));
     });
 
+  addHelpAndCompletion(program, t, contextOf);
+
   // `roadmap` alone is `roadmap status`; any other word is an unknown command (with a did-you-mean).
   // Set last: subcommands copy the settings their parent has when they are added.
   program.allowExcessArguments(true).action(async (_options: unknown, command: Command) => {
@@ -275,8 +280,4 @@ function parseStart(t: Messages) {
     if (parseDay(value) === null) throw new InvalidArgumentError(t.errors.badStart(value));
     return value.trim();
   };
-}
-
-function examples(t: Messages, lines: string[]): string {
-  return `\n${t.cli.examples}\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
 }

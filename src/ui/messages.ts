@@ -3,6 +3,7 @@ import type { Lang } from './lang.js';
 import { doctorEn, doctorFr, stateErrorsEn, stateErrorsFr } from './messages-doctor.js';
 import { documentsEn, documentsFr } from './messages-documents.js';
 import { guideEn, guideFr } from './messages-guide.js';
+import { helpEn, helpFr } from './messages-help.js';
 import { portfolioEn, portfolioFr } from './messages-portfolio.js';
 
 const en = {
@@ -115,6 +116,7 @@ const en = {
     unexpected: (message: string) => `unexpected error: ${message} (run with --debug for details)`,
   },
   ...portfolioEn,
+  ...helpEn,
 };
 
 export type Messages = typeof en;
@@ -230,6 +232,7 @@ const fr: Messages = {
     unexpected: (message: string) => `erreur inattendue : ${message} (relance avec --debug pour les détails)`,
   },
   ...portfolioFr,
+  ...helpFr,
 };
 
 /** The UI strings of a language. */
