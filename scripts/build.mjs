@@ -46,7 +46,7 @@ const common = {
   target: 'node20',
   format: 'cjs',
   define,
-  minify: true,
+  minify: process.env.ROADMAP_MINIFY !== '0',
   legalComments: 'none',
   logLevel: 'warning',
   banner: { js: "var __importMetaUrl=require('node:url').pathToFileURL(__filename).href;" },
@@ -89,17 +89,71 @@ const lazyPlugin = {
 };
 
 /**
- * commander requires node:child_process at load time for executable subcommands, which roadmap does not
- * use: ~1.5 ms of every start. Give it a stand-in that loads the real module on first use.
+ * Node built-ins that a bundled package requires at load time but uses only on paths roadmap never
+ * takes get a stand-in that loads the real module on first use: commander's node:child_process (for
+ * executable subcommands, ~1.5 ms of every start) and conf's node:crypto (for encrypted stores, ~1.5 ms
+ * of every write).
  */
-const lazyChildProcessPlugin = {
-  name: 'lazy-child-process',
+const LAZY_BUILTINS = [
+  { name: 'child_process', importer: /[/\\]commander[/\\]/ },
+  { name: 'crypto', importer: /[/\\]conf[/\\]/ },
+];
+
+const lazyBuiltinsPlugin = {
+  name: 'lazy-builtins',
   setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      /[/\\]commander[/\\]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined,
-    );
-    pluginBuild.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
-      contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+    for (const { name, importer } of LAZY_BUILTINS) {
+      pluginBuild.onResolve({ filter: new RegExp(`^(node:)?${name}$`) }, (args) =>
+        importer.test(args.importer) ? { path: name, namespace: 'lazy-builtin' } : undefined,
+      );
+    }
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      // `default` too: an ESM importer's default import of the stand-in is the module itself.
+      contents: `const load = () => require('node:${args.path}');
+module.exports = new Proxy({}, { get: (_, key) => (key === 'default' || key === '__esModule' ? (key === 'default' ? load() : false) : load()[key]) });`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * Stand-ins for modules that a bundled package imports at load time but roadmap never uses, each
+ * measured in docs/performance.md. A stand-in that is called anyway throws, so a future use cannot
+ * silently misbehave.
+ * - chalk's supports-color (node:os, node:tty and so node:net at load): we always give chalk a level.
+ * - ajv and ajv-formats in conf (most of conf's bundle): roadmap passes conf no schema.
+ * - graceful-fs in proper-lockfile (it patches a copy of fs at load): plain fs does for one lock file.
+ */
+const STAND_INS = [
+  { filter: /^#supports-color$/, importer: /[/\\]chalk[/\\]/, contents: 'export default { stdout: false, stderr: false };' },
+  {
+    filter: /^ajv\/dist\/2020\.js$/,
+    importer: /[/\\]conf[/\\]/,
+    contents: "export class Ajv2020 { constructor() { throw new Error('ajv is not bundled: roadmap gives conf no schema'); } }",
+  },
+  {
+    filter: /^ajv-formats$/,
+    importer: /[/\\]conf[/\\]/,
+    contents: "export default { default() { throw new Error('ajv-formats is not bundled: roadmap gives conf no schema'); } };",
+  },
+  {
+    filter: /^semver$/,
+    importer: /[/\\]conf[/\\]/,
+    contents: "module.exports = new Proxy({}, { get(_, key) { if (key === '__esModule') return false; throw new Error('semver is not bundled: roadmap gives conf no migrations'); } });",
+  },
+  { filter: /^graceful-fs$/, importer: /[/\\]proper-lockfile[/\\]/, contents: "module.exports = require('node:fs');" },
+];
+
+const standInPlugin = {
+  name: 'stand-ins',
+  setup(pluginBuild) {
+    STAND_INS.forEach((standIn, index) => {
+      pluginBuild.onResolve({ filter: standIn.filter }, (args) =>
+        standIn.importer.test(args.importer) ? { path: String(index), namespace: 'stand-in' } : undefined,
+      );
+    });
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'stand-in' }, (args) => ({
+      contents: STAND_INS[Number(args.path)].contents,
       loader: 'js',
     }));
   },
@@ -110,18 +164,22 @@ const main = await build({
   ...common,
   entryPoints: [join(root, 'src', 'main.ts')],
   outfile: join(dist, 'main.cjs'),
-  plugins: [lazyPlugin, lazyChildProcessPlugin],
+  plugins: [lazyPlugin, lazyBuiltinsPlugin, standInPlugin],
 });
 const heavy = Object.keys(main.metafile.inputs).filter((input) => HEAVY.test(input));
 if (heavy.length > 0) {
   throw new Error(`heavy modules reached from the hot path (import them with import()): ${heavy.slice(0, 5).join(', ')}`);
 }
 for (const [name, entry] of lazyEntries) {
-  await build({ ...common, entryPoints: [entry], outfile: join(dist, 'lazy', `${name}.cjs`) });
+  await build({ ...common, entryPoints: [entry], outfile: join(dist, 'lazy', `${name}.cjs`), plugins: [lazyBuiltinsPlugin, standInPlugin] });
 }
 
 // The boot file names its code cache after the bundle's content, so a cache never outlives its bundle.
-const buildId = createHash('sha256').update(readFileSync(join(dist, 'main.cjs'))).digest('hex').slice(0, 16);
+// Every bundle counts: V8 only checks a code cache against its source's length, so a lazy bundle changed
+// to the same length must never meet the cache of its previous content.
+const buildHash = createHash('sha256').update(readFileSync(join(dist, 'main.cjs')));
+for (const name of [...lazyEntries.keys()].sort()) buildHash.update(name).update(readFileSync(join(dist, 'lazy', `${name}.cjs`)));
+const buildId = buildHash.digest('hex').slice(0, 16);
 await build({
   ...common,
   metafile: false,

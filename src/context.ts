@@ -53,7 +53,8 @@ export interface GlobalOptions {
 export interface ContextIO {
   stdout: Output;
   stderr: Output;
-  stdinIsTTY: boolean;
+  /** Whether stdin is a terminal (a function: asked only when a command wants to prompt). */
+  stdinIsTTY: boolean | (() => boolean);
   env: Env;
   cwd: string;
   /** The package's root folder (holds `data/` and `dist/`). */
@@ -101,6 +102,7 @@ export function createContext(options: GlobalOptions, io: ContextIO): Context {
   const now = () => (fixed ? new Date(fixed) : clock());
   const store = new Store(paths, t, now);
   let loaded: Promise<LoadedRoadmap> | undefined;
+  let interactive: boolean | undefined;
   const chalk = new Chalk({ level: colorLevel(options.color, io.env, io.stdout.isTTY) });
   const loadDocument = (file: string | undefined) =>
     loadRoadmap({
@@ -119,7 +121,14 @@ export function createContext(options: GlobalOptions, io: ContextIO): Context {
     lang: options.lang,
     t,
     chalk,
-    isInteractive: io.stdinIsTTY && io.stdout.isTTY,
+    // Asked on first use only: knowing whether stdin is a terminal loads node:tty (and node:net).
+    get isInteractive() {
+      interactive ??= io.stdout.isTTY && (typeof io.stdinIsTTY === 'function' ? io.stdinIsTTY() : io.stdinIsTTY);
+      return interactive;
+    },
+    set isInteractive(value: boolean) {
+      interactive = value;
+    },
     prompts: io.prompts ?? inquirerPrompts({ t, chalk }),
     json: options.json === true,
     now,

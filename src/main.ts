@@ -1,4 +1,4 @@
-import { isatty } from 'node:tty';
+import { createRequire } from 'node:module';
 import { CommanderError } from 'commander';
 import { buildProgram } from './cli.js';
 import { ExitCode, UserError } from './errors.js';
@@ -48,8 +48,9 @@ async function main(): Promise<void> {
         {
           stdout: output(process.stdout),
           stderr: output(process.stderr),
-          // isatty, not process.stdin.isTTY: creating the stdin stream costs ~1.5 ms of every run.
-          stdinIsTTY: isatty(0),
+          // isatty, not process.stdin.isTTY: creating the stdin stream costs ~1.5 ms of every run; and
+          // only when a command asks, since node:tty loads node:net and the stream modules.
+          stdinIsTTY: () => (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(0),
           env,
           cwd: process.cwd(),
           packageRoot: packageRootFrom(import.meta.url),

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { distance } from 'fastest-levenshtein';
 import type { Roadmap } from '../roadmap/model.js';
 import { fold } from '../roadmap/select.js';
@@ -20,6 +20,8 @@ export function snapshotOf(model: Roadmap): Record<string, KnownItem> {
 
 /** A short hash of a snapshot: equal fingerprints mean the same items, texts and groups. */
 export function fingerprintOf(known: Record<string, KnownItem>): string {
+  // node:crypto loaded on first use: a command whose document did not change never needs it.
+  const { createHash } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
   const hash = createHash('sha256');
   for (const [key, item] of Object.entries(known)) hash.update(key).update('\0').update(item.text).update('\0').update(item.section).update('\n');
   return hash.digest('hex').slice(0, 20);
@@ -196,7 +198,7 @@ export function pruneOrphans(model: Roadmap, doc: DocumentState): number {
  */
 export function registerDocument(
   state: State,
-  doc: { docId: string; path: string; bundled: boolean; model: Roadmap },
+  doc: { docId: string; path: string; bundled: boolean; model: Roadmap; hash?: string },
   at: string,
 ): DocumentState {
   let current = Object.hasOwn(state.documents, doc.docId) ? state.documents[doc.docId] : undefined;
@@ -205,6 +207,10 @@ export function registerDocument(
     state.documents[doc.docId] = current;
   }
   if (!doc.bundled) current.path = doc.path;
-  if (!current.known) applyChanges(current, doc.model, diffDocument(doc.model, current), at);
+  if (!current.known) {
+    applyChanges(current, doc.model, diffDocument(doc.model, current), at);
+    // The snapshot is of these bytes: the next run's change tracking has nothing to compare.
+    if (doc.hash !== undefined) current.contentHash = doc.hash;
+  }
   return current;
 }

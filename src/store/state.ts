@@ -69,6 +69,8 @@ export interface DocumentState {
   title?: string | null;
   /** Hash of `known`: when the document's items are unchanged, nothing is compared. */
   fingerprint?: string;
+  /** Content hash of the document when `known` was last checked: when it matches, nothing is hashed or compared. */
+  contentHash?: string;
   /** Every item of the document when last seen, by key. */
   known?: Record<string, KnownItem>;
   /** Items gone from the document whose progress is kept, by key. */
@@ -210,6 +212,7 @@ function checkDocumentExtras(doc: Record<string, unknown>): string | null {
   if (doc.path !== undefined && typeof doc.path !== 'string') return '"path" is not a string';
   if (doc.title !== undefined && doc.title !== null && typeof doc.title !== 'string') return '"title" is not a string';
   if (doc.fingerprint !== undefined && typeof doc.fingerprint !== 'string') return '"fingerprint" is not a string';
+  if (doc.contentHash !== undefined && typeof doc.contentHash !== 'string') return '"contentHash" is not a string';
   if (doc.known !== undefined && (!isObject(doc.known) || !Object.values(doc.known).every(isKnown))) return '"known" is not valid';
   if (
     doc.removed !== undefined &&

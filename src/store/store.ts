@@ -70,6 +70,10 @@ export class Store {
           cwd: home,
           configName: STATE_NAME,
           clearInvalidConfig: false,
+          // conf is only the atomic writer here: `read` has just read and checked the file under the lock.
+          // Without this, conf's constructor and its `store` setter each parse the file again and
+          // deep-compare it with its defaults (two parses and a deep compare of a state with snapshots).
+          deserialize: () => ({}),
         });
         conf.store = state as unknown as Record<string, unknown>;
       } catch (error) {

@@ -1,5 +1,4 @@
 import { UserError } from '../errors.js';
-import { applyChanges, diffDocument, fingerprintOf, hasChanges, snapshotOf } from '../progress/document-changes.js';
 import type { LoadedRoadmap } from '../roadmap/load.js';
 import type { Messages } from '../ui/messages.js';
 import type { Store } from './store.js';
@@ -15,8 +14,9 @@ export interface TrackIO {
 /**
  * Runs before every command on the document it loaded: when the document's items differ from the
  * last run (renamed, removed, new items), moves the progress of renamed items to their new keys, keeps
- * that of removed items aside, records the new snapshot and prints one summary line. Costs one hash
- * when nothing changed; writes nothing for a document without progress. Best effort: a state file that
+ * that of removed items aside, records the new snapshot and prints one summary line. Costs one string
+ * comparison when the document's bytes are those last seen (the loader already hashed them); writes
+ * nothing for a document without progress, nor when nothing changed. Best effort: a state file that
  * cannot be read or written is left to the command itself to report.
  */
 export async function trackDocumentChanges(doc: LoadedRoadmap, io: TrackIO): Promise<void> {
@@ -27,18 +27,25 @@ export async function trackDocumentChanges(doc: LoadedRoadmap, io: TrackIO): Pro
     return;
   }
   const docState = Object.hasOwn(state.documents, doc.docId) ? state.documents[doc.docId] : undefined;
-  if (!docState) return;
+  if (!docState || docState.contentHash === doc.hash) return;
+  // The bytes changed (or the state predates contentHash): compare the items themselves.
+  const { applyChanges, diffDocument, fingerprintOf, hasChanges, snapshotOf } = await import('../progress/document-changes.js');
   const fingerprint = fingerprintOf(snapshotOf(doc.model));
-  if (docState.fingerprint === fingerprint) return;
   let changes;
   try {
     changes = await io.store.update((fresh) => {
       const current = Object.hasOwn(fresh.documents, doc.docId) ? fresh.documents[doc.docId] : undefined;
-      if (!current || current.fingerprint === fingerprint) return null;
-      const found = diffDocument(doc.model, current);
-      applyChanges(current, doc.model, found, io.now().toISOString());
-      if (!doc.bundled) current.path = doc.path;
-      return found;
+      if (!current) return null;
+      // Same items, other bytes (prose edited): only the hash is recorded, so later runs skip all this.
+      if (current.fingerprint !== fingerprint) {
+        const found = diffDocument(doc.model, current);
+        applyChanges(current, doc.model, found, io.now().toISOString());
+        if (!doc.bundled) current.path = doc.path;
+        current.contentHash = doc.hash;
+        return found;
+      }
+      current.contentHash = doc.hash;
+      return null;
     });
   } catch (error) {
     if (error instanceof UserError) return;

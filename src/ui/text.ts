@@ -5,9 +5,13 @@ import stringWidth from 'fast-string-width';
 // Tabs count 0, as in string-width: `sanitize` shows them escaped anyway.
 const WIDTH_OPTIONS = { tabWidth: 0 };
 
+// Printable Latin-1 only: one column per character, exactly what fast-string-width counts for them
+// (its LATIN_RE block), without running its regexes (most item texts, English or French).
+const LATIN = /^[\x20-\x7e\xa0-\xff]*$/;
+
 /** Columns a string takes in a terminal (emoji and wide characters count 2; ANSI codes 0). */
 export function width(text: string): number {
-  return stringWidth(text, WIDTH_OPTIONS);
+  return LATIN.test(text) ? text.length : stringWidth(text, WIDTH_OPTIONS);
 }
 
 export function padEnd(text: string, columns: number): string {

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { runExport } from '../../src/commands/export.js';
 import { runImport } from '../../src/commands/import.js';
 import { runStatus } from '../../src/commands/status.js';
 import { UserError } from '../../src/errors.js';
+import { contentHash } from '../../src/roadmap/load.js';
 import { ROOT, testContext } from '../helpers/context.js';
 
 let dir: string;
@@ -119,5 +120,47 @@ describe('when the document changes', () => {
     const json = ctxFor({ json: true });
     await runDoctor({}, json);
     expect(JSON.parse(json.out.text).findings.map((f: { check: string }) => f.check)).toEqual(['last-change']);
+  });
+
+  it('records the content hash: unchanged bytes cost no comparison and no write, edited prose one write', async () => {
+    const copy = join(dir, 'copy.md');
+    writeFileSync(copy, readFileSync(plan, 'utf8').replace('- [ ] Borrowing', '- [x] Borrowing'));
+    await runImport({ file: copy }, ctxFor());
+    const stateFile = join(dir, 'home', 'state.json');
+    expect(state().documents[plan].contentHash).toBe(contentHash(readFileSync(plan)));
+
+    const written = statSync(stateFile).mtimeMs;
+    const before = readFileSync(stateFile, 'utf8');
+    await runStatus({}, ctxFor());
+    expect(readFileSync(stateFile, 'utf8')).toBe(before);
+    expect(statSync(stateFile).mtimeMs).toBe(written);
+
+    // Prose only: same items, so no summary line; the new hash is recorded once, the snapshot kept.
+    writeFileSync(plan, `${readFileSync(plan, 'utf8')}\nSome prose added at the end.\n`);
+    const edited = ctxFor();
+    await runStatus({}, edited);
+    expect(edited.err.text).toBe('');
+    const after = state().documents[plan];
+    expect(after.contentHash).toBe(contentHash(readFileSync(plan)));
+    expect(after.known).toEqual(JSON.parse(before).documents[plan].known);
+    expect(after.lastChange).toBeUndefined();
+    const again = readFileSync(stateFile, 'utf8');
+    await runStatus({}, ctxFor());
+    expect(readFileSync(stateFile, 'utf8')).toBe(again);
+  });
+
+  it('a state written before contentHash existed still notices renamed items', async () => {
+    const copy = join(dir, 'copy.md');
+    writeFileSync(copy, readFileSync(plan, 'utf8').replace('- [ ] Borrowing', '- [x] Borrowing'));
+    await runImport({ file: copy }, ctxFor());
+    const old = state();
+    delete old.documents[plan].contentHash;
+    writeFileSync(join(dir, 'home', 'state.json'), JSON.stringify(old));
+    writeFileSync(plan, readFileSync(plan, 'utf8').replace('- [ ] Borrowing', '- [ ] Borrowing and moves'));
+    const ctx = ctxFor();
+    await runStatus({}, ctx);
+    expect(ctx.err.text).toBe('roadmap: document changed: 1 renamed (progress kept), 0 removed, 0 new — roadmap doctor for details\n');
+    expect(state().documents[plan].items).toHaveProperty('borrowing-and-moves');
+    expect(state().documents[plan].contentHash).toBe(contentHash(readFileSync(plan)));
   });
 });

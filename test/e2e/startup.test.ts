@@ -133,6 +133,25 @@ describe('start-up: V8 code cache', () => {
     expect(readFileSync(file).length).toBeGreaterThan(10_000);
   });
 
+  it('lazy bundles get a code cache of their own, used on the next run, still traced through Node’s loader', () => {
+    const { env } = scratchHome();
+    const first = traced(['check', '1'], env);
+    expect(first.code).toBe(0);
+    expect(first.lazy.some((m) => /lazy[/\\]conf\.cjs$/.test(m))).toBe(true);
+    const caches = () => readdirSync(cacheDirOf(env)).filter((name) => name.endsWith('.v8')).sort();
+    const made = caches();
+    expect(made.some((name) => /^code-[0-9a-f]{16}-conf-/.test(name))).toBe(true);
+    expect(made.some((name) => /^code-[0-9a-f]{16}-proper-lockfile-/.test(name))).toBe(true);
+    const conf = join(cacheDirOf(env), made.find((name) => name.includes('-conf-')) as string);
+    const bytes = readFileSync(conf);
+
+    const second = traced(['check', '2'], env);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/^✔ 2 /);
+    expect(readFileSync(conf)).toEqual(bytes); // accepted: not rewritten
+    expect(caches()).toEqual(made);
+  });
+
   it('ROADMAP_CODE_CACHE=0 turns it off', () => {
     const { env } = scratchHome();
     expect(runRoadmap(['--version'], { ...env, ROADMAP_CODE_CACHE: '0' }).code).toBe(0);

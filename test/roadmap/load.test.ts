@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type CacheEntry, decodeEntry, serializeEntry } from '../../src/roadmap/cache-format.js';
-import { contentHash, loadRoadmap, PARSER_VERSION, readCache } from '../../src/roadmap/load.js';
+import { contentHash, loadRoadmap, PARSER_VERSION, readCache, SMALL_DOCUMENT_BYTES } from '../../src/roadmap/load.js';
 import type { Roadmap } from '../../src/roadmap/model.js';
 import { parseRoadmap } from '../../src/roadmap/parse.js';
 import { messagesFor } from '../../src/ui/messages.js';
@@ -122,7 +122,20 @@ describe('model cache', () => {
   it('the key covers the parser version', () => {
     const bytes = readFileSync(documents.bundled);
     expect(contentHash(bytes)).not.toBe(contentHash(Buffer.concat([bytes, Buffer.from(' ')])));
-    expect(contentHash(bytes)).toMatch(/^[0-9a-f]{64}$/);
+    expect(contentHash(bytes)).toMatch(/^[0-9a-f]{16}-\d+$/);
+  });
+
+  it('hashes small documents in JavaScript and large ones with SHA-256, any byte changing the key', () => {
+    const small = Buffer.from('- [ ] one\n- [ ] two\n');
+    const large = Buffer.alloc(SMALL_DOCUMENT_BYTES + 1, 'a');
+    expect(contentHash(small)).toMatch(/^[0-9a-f]{16}-20$/);
+    expect(contentHash(large)).toMatch(/^[0-9a-f]{64}$/);
+    for (const bytes of [small, large]) {
+      const edited = Buffer.from(bytes);
+      edited[5] = (edited[5] as number) ^ 1;
+      expect(contentHash(edited)).not.toBe(contentHash(bytes));
+      expect(contentHash(Buffer.from(bytes))).toBe(contentHash(bytes));
+    }
   });
 
   it('still loads when the cache folder cannot be written', async () => {

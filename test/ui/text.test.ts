@@ -64,3 +64,17 @@ describe('terminal width', () => {
     expect(width(truncate(text, columns))).toBeLessThanOrEqual(Math.max(columns, 0));
   });
 });
+
+describe('width: the Latin-1 fast path', () => {
+  it('counts exactly what fast-string-width counts, on every line of the real documents', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { default: stringWidth } = await import('fast-string-width');
+    const { ROOT, SHARED } = await import('../helpers/context.js');
+    const lines = [join(ROOT, 'data', 'roadmap.md'), join(SHARED, 'fixtures', 'coding-interview-university.md')]
+      .flatMap((file) => readFileSync(file, 'utf8').split('\n'))
+      .concat(['©\uFE0F', 'a\u00a0b', '\u00ad', 'x\u0300']);
+    expect(lines.length).toBeGreaterThan(1000);
+    for (const line of lines) expect([line, width(line)]).toEqual([line, stringWidth(line, { tabWidth: 0 })]);
+  });
+});
