@@ -151,14 +151,26 @@ const cpuRatio = (i) => (times.cpu ? ` (CPU ${(times.cpu[i] / times.cpu[0]).toFi
 rows.push(['`node -e 0`', fmt(base), '1.00×', '', '']);
 warm.forEach((b, i) => {
   const ratio = times[i + 1] / base;
-  rows.push([`\`${b.name}\``, fmt(times[i + 1]), `${ratio.toFixed(2)}×${cpuRatio(i + 1)}`, `≤ ${b.target.toFixed(2)}×`, verdict(ratio, b.target)]);
+  rows.push([
+    `\`${b.name}\``,
+    fmt(times[i + 1]),
+    `${ratio.toFixed(2)}×${cpuRatio(i + 1)}`,
+    `≤ ${b.target.toFixed(2)}×`,
+    verdict(ratio, b.target),
+  ]);
 });
 if (checkBench) {
   console.error(`${checkBench.name} (${runs} runs, state restored before each)…`);
   const both = measure([baseline, checkBench], runs, checkBench.prepare);
   const ratio = both[1] / both[0];
   const cpu = both.cpu ? ` (CPU ${(both.cpu[1] / both.cpu[0]).toFixed(2)}×)` : '';
-  rows.push([`\`${checkBench.name}\` (\`node -e 0\`: ${fmt(both[0])})`, fmt(both[1]), `${ratio.toFixed(2)}×${cpu}`, '≤ 1.50×', verdict(ratio, 1.5)]);
+  rows.push([
+    `\`${checkBench.name}\` (\`node -e 0\`: ${fmt(both[0])})`,
+    fmt(both[1]),
+    `${ratio.toFixed(2)}×${cpu}`,
+    '≤ 1.50×',
+    verdict(ratio, 1.5),
+  ]);
 }
 
 // First load of a new document: our whole run (parse + model + cache write) against remark's bare parse
@@ -171,10 +183,7 @@ for (const doc of firstLoads) {
   const copy = join(dir, 'first-load.md');
   copyFileSync(doc.file, copy);
   const [ours, remark] = measure(
-    [
-      { argv: roadmap('--file', copy, 'status') },
-      { argv: [node, remarkScript, copy] },
-    ],
+    [{ argv: roadmap('--file', copy, 'status') }, { argv: [node, remarkScript, copy] }],
     doc.count,
     // The whole cache folder: model entries and the V8 code cache (a first run pays for both).
     `rm -rf ${q([join(cacheHome, 'roadmap')])}`,
@@ -188,7 +197,13 @@ const rssBase = peakRss(baseline.argv);
 const rssStatus = peakRss(roadmap('status'));
 const rssBig = peakRss(roadmap('--file', big, 'status'));
 rows.push(['peak RSS, `node -e 0`', `${rssBase.toFixed(1)} MB`, '1.00×', '', '']);
-rows.push(['peak RSS, `roadmap status`', `${rssStatus.toFixed(1)} MB`, `${(rssStatus / rssBase).toFixed(2)}×`, '≤ 1.30×', verdict(rssStatus / rssBase, 1.3)]);
+rows.push([
+  'peak RSS, `roadmap status`',
+  `${rssStatus.toFixed(1)} MB`,
+  `${(rssStatus / rssBase).toFixed(2)}×`,
+  '≤ 1.30×',
+  verdict(rssStatus / rssBase, 1.3),
+]);
 rows.push(['peak RSS, status on 10 000 items', `${rssBig.toFixed(1)} MB`, '', '≤ 100 MB', rssBig <= 100 ? 'ok' : 'over']);
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';

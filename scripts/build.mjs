@@ -9,7 +9,7 @@
 //   parser). They are separate bundles, `require`d on first use.
 // - dist/boot.cjs: runs main.cjs through a V8 code cache (see src/boot.ts); bin/roadmap.cjs requires it.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -139,7 +139,8 @@ const STAND_INS = [
   {
     filter: /^semver$/,
     importer: /[/\\]conf[/\\]/,
-    contents: "module.exports = new Proxy({}, { get(_, key) { if (key === '__esModule') return false; throw new Error('semver is not bundled: roadmap gives conf no migrations'); } });",
+    contents:
+      "module.exports = new Proxy({}, { get(_, key) { if (key === '__esModule') return false; throw new Error('semver is not bundled: roadmap gives conf no migrations'); } });",
   },
   { filter: /^graceful-fs$/, importer: /[/\\]proper-lockfile[/\\]/, contents: "module.exports = require('node:fs');" },
 ];
@@ -171,7 +172,12 @@ if (heavy.length > 0) {
   throw new Error(`heavy modules reached from the hot path (import them with import()): ${heavy.slice(0, 5).join(', ')}`);
 }
 for (const [name, entry] of lazyEntries) {
-  await build({ ...common, entryPoints: [entry], outfile: join(dist, 'lazy', `${name}.cjs`), plugins: [lazyBuiltinsPlugin, standInPlugin] });
+  await build({
+    ...common,
+    entryPoints: [entry],
+    outfile: join(dist, 'lazy', `${name}.cjs`),
+    plugins: [lazyBuiltinsPlugin, standInPlugin],
+  });
 }
 
 // The boot file names its code cache after the bundle's content, so a cache never outlives its bundle.

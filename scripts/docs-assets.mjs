@@ -11,7 +11,9 @@ const home = mkdtempSync(join(tmpdir(), 'roadmap-demo-'));
 const day = (d) => `2026-${d}T18:00:00.000Z`;
 const done = [1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 14, 16, 17, 29, 31, 32];
 const doing = [10, 22];
-const model = JSON.parse(execFileSync('node', [join(root, 'bin', 'roadmap.js'), 'list', '--json'], { env: { ...process.env, ROADMAP_HOME: home } })).items;
+const model = JSON.parse(
+  execFileSync('node', [join(root, 'bin', 'roadmap.js'), 'list', '--json'], { env: { ...process.env, ROADMAP_HOME: home } }),
+).items;
 const items = {};
 const log = [];
 for (const [i, id] of [...done, ...doing].entries()) {
@@ -30,11 +32,20 @@ const notes = {
   [model[28].key]: [{ at: day('03-02'), url: 'https://github.com/example/bookmarks-infra' }],
 };
 const project = {
-  [slug('Une API REST déployée sur AWS')]: { status: 'done', at: day('02-10'), links: [{ at: day('02-10'), url: 'https://github.com/example/bookmarks-api' }] },
+  [slug('Une API REST déployée sur AWS')]: {
+    status: 'done',
+    at: day('02-10'),
+    links: [{ at: day('02-10'), url: 'https://github.com/example/bookmarks-api' }],
+  },
   [slug('Avec une pipeline CI/CD automatisée')]: { status: 'done', at: day('03-01'), links: [] },
 };
 function slug(text) {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 writeFileSync(join(home, 'state.json'), JSON.stringify({ schemaVersion: 1, documents: { bundled: { items, log, notes, project } } }));
 
@@ -45,12 +56,28 @@ const page = join(home, 'report.html');
 run('export', '--format', 'html', '-o', page);
 run('export', '--format', 'svg', '-o', join(root, 'docs', 'badge.svg'));
 const chromium = process.env.CHROMIUM ?? '/usr/bin/chromium';
-for (const [name, size] of [['report.png', '900,1400'], ['report-phone.png', '390,1300']]) {
-  execFileSync(chromium, [
-    '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--hide-scrollbars', `--user-data-dir=${join(home, 'chrome')}`,
-    `--window-size=${size}`, `--screenshot=${join(root, 'docs', name)}`, `file://${page}`,
-  ], { stdio: 'ignore' });
+for (const [name, size] of [
+  ['report.png', '900,1400'],
+  ['report-phone.png', '390,1300'],
+]) {
+  execFileSync(
+    chromium,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--hide-scrollbars',
+      `--user-data-dir=${join(home, 'chrome')}`,
+      `--window-size=${size}`,
+      `--screenshot=${join(root, 'docs', name)}`,
+      `file://${page}`,
+    ],
+    { stdio: 'ignore' },
+  );
 }
 rmSync(home, { recursive: true, force: true });
 console.log('docs/report.png, docs/report-phone.png and docs/badge.svg written');

@@ -4,7 +4,12 @@ import { pathToFileURL } from 'node:url';
 
 const TOPICS = ['PostgreSQL', 'Kubernetes', 'Terraform', 'réseau', 'sécurité', 'observabilité', 'Go', 'Python', 'AWS Lambda', 'Kafka'];
 const VERBS = ['Comprendre', 'Mettre en place', 'Déployer', 'Tester', 'Sécuriser', 'Mesurer', 'Documenter', 'Automatiser'];
-const LEVELS = ['🔴 Niveau 1 — Les fondamentaux', '🟠 Niveau 2 — Le cœur du métier', '🟡 Niveau 3 — La production', '🟢 Niveau 4 — Se démarquer'];
+const LEVELS = [
+  '🔴 Niveau 1 — Les fondamentaux',
+  '🟠 Niveau 2 — Le cœur du métier',
+  '🟡 Niveau 3 — La production',
+  '🟢 Niveau 4 — Se démarquer',
+];
 
 /**
  * A roadmap shaped like the bundled one (levels → sections → task items with bold, code, links and

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { serializeEntry } from '../src/roadmap/cache-format.js';
-import { PARSER_VERSION, contentHash } from '../src/roadmap/load.js';
+import { contentHash, PARSER_VERSION } from '../src/roadmap/load.js';
 import { parseRoadmap } from '../src/roadmap/parse.js';
 
 /** Writes the model cache entry of a markdown file (used at build time for the bundled roadmap). */

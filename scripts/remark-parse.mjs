@@ -4,4 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 
-unified().use(remarkParse).use(remarkGfm).parse(readFileSync(process.argv[2] ?? '', 'utf8'));
+unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .parse(readFileSync(process.argv[2] ?? '', 'utf8'));

@@ -162,7 +162,10 @@ export function buildProgram(setup: CliSetup): Command {
       const { runProject } = await import('./commands/project.js');
       await runProject({}, await contextOf(command));
     });
-  for (const [verb, done] of [['check', true], ['uncheck', false]] as const) {
+  for (const [verb, done] of [
+    ['check', true],
+    ['uncheck', false],
+  ] as const) {
     project
       .command(`${verb} <part>`)
       .description(done ? pc.projectCheck : pc.projectUncheck)
@@ -188,7 +191,11 @@ export function buildProgram(setup: CliSetup): Command {
     .addOption(new Option('-o, --output <file>', d.exportOutput))
     .addHelpText(
       'after',
-      examples(t, ['roadmap export --format md -o roadmap-ticked.md', 'roadmap export -o ~/Sync/roadmap.json', 'roadmap export --format html -o report.html']),
+      examples(t, [
+        'roadmap export --format md -o roadmap-ticked.md',
+        'roadmap export -o ~/Sync/roadmap.json',
+        'roadmap export --format html -o report.html',
+      ]),
     )
     .action(async (options: { format?: 'md' | 'json' | 'html' | 'svg'; output?: string }, command: Command) => {
       const { runExport } = await import('./commands/export.js');

@@ -8,12 +8,15 @@ import { resolveItemRef } from '../roadmap/refs.js';
 import { levelIndex, sectionItemIds } from '../roadmap/select.js';
 import { type DocumentState, documentState } from '../store/state.js';
 import { askCheckoff, askWhich } from '../ui/checkoff.js';
-import { changesJson } from '../ui/json-changes.js';
 import { toJsonText } from '../ui/json.js';
+import { changesJson } from '../ui/json-changes.js';
 import { candidateLines, renderChanges } from '../ui/render-changes.js';
 
 /** The commands that set items' status, and the status each sets. */
-export const MARK_COMMANDS = { check: 'done', uncheck: 'todo', start: 'doing', skip: 'skipped' } as const satisfies Record<string, ItemStatus>;
+export const MARK_COMMANDS = { check: 'done', uncheck: 'todo', start: 'doing', skip: 'skipped' } as const satisfies Record<
+  string,
+  ItemStatus
+>;
 export type MarkCommand = keyof typeof MARK_COMMANDS;
 
 export interface CheckOptions {
@@ -92,7 +95,9 @@ function scopeOf(model: Roadmap, options: CheckOptions, ctx: Context): Set<numbe
   const level = options.level === undefined ? undefined : levelIndex(model, options.level, ctx.t);
   const inSections = options.section === undefined ? undefined : sectionItemIds(model, options.section, ctx.t);
   return new Set(
-    model.items.filter((item) => (level === undefined || item.level === level) && (!inSections || inSections.has(item.id))).map((item) => item.id),
+    model.items
+      .filter((item) => (level === undefined || item.level === level) && (!inSections || inSections.has(item.id)))
+      .map((item) => item.id),
   );
 }
 
@@ -102,11 +107,14 @@ function scopeOf(model: Roadmap, options: CheckOptions, ctx: Context): Set<numbe
  */
 async function resolveRefs(model: Roadmap, refs: readonly string[], scope: Set<number> | undefined, ctx: Context): Promise<number[]> {
   const { t } = ctx;
-  const resolved: Array<number | { ref: string; ids: number[] }> = refs.map((ref) => {
+  // Every reference is checked before any prompt opens: a bad one stops the command at once.
+  const resolved: Array<number | { ref: string; ids: number[] }> = [];
+  for (const ref of refs) {
     const result = resolveItemRef(model, ref, { scope });
     switch (result.kind) {
       case 'item':
-        return result.id;
+        resolved.push(result.id);
+        break;
       case 'empty':
         throw new UserError(t.errors.emptyRef);
       case 'out-of-range':
@@ -118,9 +126,9 @@ async function resolveRefs(model: Roadmap, refs: readonly string[], scope: Set<n
         );
       case 'ambiguous':
         if (!ctx.isInteractive) throw new UserError(t.errors.ambiguousRef(ref, result.ids.length), candidateLines(model, result.ids, t));
-        return { ref, ids: result.ids };
+        resolved.push({ ref, ids: result.ids });
     }
-  });
+  }
   const ids: number[] = [];
   for (const entry of resolved) {
     ids.push(typeof entry === 'number' ? entry : await askWhich(ctx.prompts, model, entry.ref, entry.ids, t, ctx.stdout.columns));

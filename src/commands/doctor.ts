@@ -1,13 +1,13 @@
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
-import { pruneOrphans } from '../progress/document-changes.js';
 import { runDoctorChecks } from '../progress/doctor.js';
+import { pruneOrphans } from '../progress/document-changes.js';
 import { backupDirOf } from '../store/backups.js';
 import { diagnoseState, type RepairResult, repairState } from '../store/doctor.js';
 import { documentState } from '../store/state.js';
 import { toJsonText } from '../ui/json.js';
-import { renderDoctor } from '../ui/render-documents.js';
 import { renderRepair, renderStateDiagnosis, stateDiagnosisJson } from '../ui/render-doctor.js';
+import { renderDoctor } from '../ui/render-documents.js';
 
 export interface DoctorOptions {
   prune?: boolean | undefined;

@@ -61,7 +61,11 @@ export async function runExport(options: ExportOptions, ctx: Context): Promise<v
       statuses,
     );
     const said =
-      format === 'md' ? m.wroteMd(path, counts.done, counts.total) : format === 'json' ? m.wroteJson(path, Object.keys(docState.items).length) : ctx.t.report.written(path);
+      format === 'md'
+        ? m.wroteMd(path, counts.done, counts.total)
+        : format === 'json'
+          ? m.wroteJson(path, Object.keys(docState.items).length)
+          : ctx.t.report.written(path);
     ctx.stderr.write(`${said}\n`);
   }
   if (format === 'md') {

@@ -22,7 +22,10 @@ export async function resolveItem(model: Roadmap, ref: string, ctx: Context): Pr
     case 'out-of-range':
       throw new UserError(t.errors.outOfRange(result.number, result.max));
     case 'none':
-      throw new UserError(t.errors.unknownItem(ref), result.suggestions.length ? [t.errors.didYouMean, ...candidateLines(model, result.suggestions, t)] : []);
+      throw new UserError(
+        t.errors.unknownItem(ref),
+        result.suggestions.length ? [t.errors.didYouMean, ...candidateLines(model, result.suggestions, t)] : [],
+      );
     case 'ambiguous':
       if (!ctx.isInteractive) throw new UserError(t.errors.ambiguousRef(ref, result.ids.length), candidateLines(model, result.ids, t));
       id = await askWhich(ctx.prompts, model, ref, result.ids, t, ctx.stdout.columns);

@@ -50,5 +50,11 @@ async function mentionReadyParts(ctx: Context, docId: string, model: Roadmap, st
   const { renderProjectMention } = await import('../ui/render-project.js');
   ctx.stdout.write(renderProjectMention(ready, { chalk: ctx.chalk, t: ctx.t, columns: ctx.stdout.columns }));
   const at = ctx.now().toISOString();
-  await ctx.store.update((state) => markPartsMentioned(writableDocument(state, docId), ready.map((view) => view.part.key), at));
+  await ctx.store.update((state) =>
+    markPartsMentioned(
+      writableDocument(state, docId),
+      ready.map((view) => view.part.key),
+      at,
+    ),
+  );
 }

@@ -3,7 +3,7 @@ import { UsageError, UserError } from '../errors.js';
 import { addNote, checkedUrl, itemNotes, removeNote, writableDocument } from '../progress/portfolio.js';
 import type { NoteRecord } from '../store/state.js';
 import { itemJson, toJsonText } from '../ui/json.js';
-import { notesJson, noteLine } from '../ui/render-info.js';
+import { noteLine, notesJson } from '../ui/render-info.js';
 import { sanitize, truncate } from '../ui/text.js';
 import { resolveItem } from './item-ref.js';
 

@@ -40,7 +40,13 @@ export async function runProjectCheck(options: ProjectCheckOptions, ctx: Context
   const changed = await ctx.store.update((state) => setPartStatus(writableDocument(state, loaded.docId), part.key, status, at));
   if (ctx.json) return writeJson(ctx, loaded);
   const { project } = ctx.t;
-  const line = changed ? (options.done ? project.done(part.number, part.text) : project.undone(part.number, part.text)) : options.done ? project.alreadyDone(part.number) : project.alreadyTodo(part.number);
+  const line = changed
+    ? options.done
+      ? project.done(part.number, part.text)
+      : project.undone(part.number, part.text)
+    : options.done
+      ? project.alreadyDone(part.number)
+      : project.alreadyTodo(part.number);
   ctx.stdout.write(`${line}\n`);
 }
 

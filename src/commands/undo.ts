@@ -3,8 +3,8 @@ import { UserError } from '../errors.js';
 import { type ItemChange, planUndo, revertLast } from '../progress/changes.js';
 import { itemStatuses, roadmapProgress } from '../progress/stats.js';
 import { type DocumentState, documentState, type UndoStep } from '../store/state.js';
-import { undoJson } from '../ui/json-changes.js';
 import { toJsonText } from '../ui/json.js';
+import { undoJson } from '../ui/json-changes.js';
 import { localDateTime, renderChanges } from '../ui/render-changes.js';
 
 export interface UndoOptions {

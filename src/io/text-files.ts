@@ -37,7 +37,8 @@ export function writeTextFile(path: string, text: string, cwd: string, t: Messag
   const full = resolve(cwd, path);
   const temp = join(dirname(full), `.${Math.random().toString(36).slice(2)}.roadmap.tmp`);
   try {
-    if (statSync(full, { throwIfNoEntry: false })?.isDirectory()) throw new UserError(t.documents.export.cannotWrite(full, 'it is a directory'));
+    if (statSync(full, { throwIfNoEntry: false })?.isDirectory())
+      throw new UserError(t.documents.export.cannotWrite(full, 'it is a directory'));
     writeFileSync(temp, text);
     renameSync(temp, full);
   } catch (error) {

@@ -56,12 +56,7 @@ export function planChanges(model: Roadmap, doc: DocumentState, targets: readonl
  * The document's state after some changes: each item's new record, one log entry per change, and one
  * undo step for the whole set (so an interactive session is undone at once). Returns a new state.
  */
-export function recordChanges(
-  doc: DocumentState,
-  changes: readonly ItemChange[],
-  at: string,
-  command: string,
-): DocumentState {
+export function recordChanges(doc: DocumentState, changes: readonly ItemChange[], at: string, command: string): DocumentState {
   if (changes.length === 0) return doc;
   const items = { ...doc.items };
   const undo: UndoChange[] = [];
@@ -90,12 +85,14 @@ export function planUndo(model: Roadmap, doc: DocumentState): { step: UndoStep; 
   const first = new Map<string, UndoChange>();
   for (const change of step.changes) if (!first.has(change.key)) first.set(change.key, change);
   const changes = [...first.values()]
-    .map((change): ItemChange => ({
-      id: model.items.find((item) => item.key === change.key)?.id ?? null,
-      key: change.key,
-      from: statusOfKey(model, doc, change.key),
-      to: change.from ? change.from.status : baseStatus(model, change.key),
-    }))
+    .map(
+      (change): ItemChange => ({
+        id: model.items.find((item) => item.key === change.key)?.id ?? null,
+        key: change.key,
+        from: statusOfKey(model, doc, change.key),
+        to: change.from ? change.from.status : baseStatus(model, change.key),
+      }),
+    )
     .filter((change) => change.from !== change.to);
   return { step, changes };
 }

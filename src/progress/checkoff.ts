@@ -38,7 +38,12 @@ export function checkoffRule(to: ItemStatus): { offered(status: ItemStatus): boo
 }
 
 /** The changes an interactive list's answer asks for: newly ticked items get `to`, unticked ones go back to do. */
-export function checkoffTargets(ids: readonly number[], statuses: readonly ItemStatus[], ticked: ReadonlySet<number>, to: ItemStatus): Target[] {
+export function checkoffTargets(
+  ids: readonly number[],
+  statuses: readonly ItemStatus[],
+  ticked: ReadonlySet<number>,
+  to: ItemStatus,
+): Target[] {
   const rule = checkoffRule(to);
   const targets: Target[] = [];
   for (const id of ids) {

@@ -43,7 +43,7 @@ export function addMonths(day: number, months: number): number {
 /** The Monday that starts the (ISO) week of a day. */
 export function weekStart(day: number): number {
   // Day 0 (1970-01-01) was a Thursday: Monday-based weekday = (day + 3) mod 7.
-  return day - (((day + 3) % 7) + 7) % 7;
+  return day - ((((day + 3) % 7) + 7) % 7);
 }
 
 /** Local `YYYY-MM-DD HH:MM` of an ISO date-time (the text as given when unreadable). */

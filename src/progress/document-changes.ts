@@ -23,7 +23,8 @@ export function fingerprintOf(known: Record<string, KnownItem>): string {
   // node:crypto loaded on first use: a command whose document did not change never needs it.
   const { createHash } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
   const hash = createHash('sha256');
-  for (const [key, item] of Object.entries(known)) hash.update(key).update('\0').update(item.text).update('\0').update(item.section).update('\n');
+  for (const [key, item] of Object.entries(known))
+    hash.update(key).update('\0').update(item.text).update('\0').update(item.section).update('\n');
   return hash.digest('hex').slice(0, 20);
 }
 
@@ -180,7 +181,12 @@ export function orphanProgress(model: Roadmap, doc: DocumentState): OrphanProgre
   const keys = new Set(model.items.map((item) => item.key));
   return Object.entries(doc.items)
     .filter(([key]) => !keys.has(key))
-    .map(([key, record]) => ({ key, text: doc.removed?.[key]?.text ?? doc.known?.[key]?.text ?? key, status: record.status, at: record.at }))
+    .map(([key, record]) => ({
+      key,
+      text: doc.removed?.[key]?.text ?? doc.known?.[key]?.text ?? key,
+      status: record.status,
+      at: record.at,
+    }))
     .sort((a, b) => a.key.localeCompare(b.key));
 }
 

@@ -2,15 +2,13 @@ import { fold } from '../roadmap/select.js';
 import { addMonths } from './days.js';
 
 /** A planning period as written ("Mois 1-2", "Month 3", "Weeks 1-4", "En continu"). */
-export type PeriodSpan =
-  | { kind: 'range'; unit: 'month' | 'week'; from: number; to: number }
-  | { kind: 'ongoing' }
-  | { kind: 'unknown' };
+export type PeriodSpan = { kind: 'range'; unit: 'month' | 'week'; from: number; to: number } | { kind: 'ongoing' } | { kind: 'unknown' };
 
 const MONTH = /\b(?:mois|months?|mo|m)\b/;
 const WEEK = /\b(?:semaines?|sem|weeks?|wk|w|s)\b/;
 const RANGE = /(\d+)(?:\s*(?:-|–|—|a|au|to|through|until|jusqu'?a)\s*(\d+))?/;
-const ONGOING = /\b(?:en continu|continu|continuous(?:ly)?|ongoing|throughout|all along|tout au long|toujours|always|en permanence|permanent)\b/;
+const ONGOING =
+  /\b(?:en continu|continu|continuous(?:ly)?|ongoing|throughout|all along|tout au long|toujours|always|en permanence|permanent)\b/;
 
 /** Reads a period of the planning table, in French or English. */
 export function parsePeriod(text: string): PeriodSpan {

@@ -89,12 +89,7 @@ export type Projection =
  * When the remaining items would be done at the pace of the last 4 weeks (items that became done in
  * that window and still are), or why there is no projection.
  */
-export function projectFinish(
-  model: Roadmap,
-  statuses: readonly ItemStatus[],
-  log: readonly LogEntry[],
-  today: number,
-): Projection {
+export function projectFinish(model: Roadmap, statuses: readonly ItemStatus[], log: readonly LogEntry[], today: number): Projection {
   const remaining = statuses.filter(open).length;
   if (remaining === 0) return { kind: 'finished' };
   const days = log.map((entry) => dayOfIso(entry.at)).filter((d): d is number => d !== null);

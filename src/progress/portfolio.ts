@@ -149,6 +149,10 @@ export function resolvePart(capstone: Capstone, ref: string, t: Messages): Capst
   const folded = fold(wanted);
   const matches = folded === '' ? [] : capstone.parts.filter((p) => fold(p.text).includes(folded));
   if (matches.length === 1 && matches[0]) return matches[0];
-  if (matches.length > 1) throw new UserError(t.project.ambiguousPart(ref), matches.map((p) => `  ${p.number}  ${p.text}`));
+  if (matches.length > 1)
+    throw new UserError(
+      t.project.ambiguousPart(ref),
+      matches.map((p) => `  ${p.number}  ${p.text}`),
+    );
   throw new UserError(t.project.unknownPart(ref), [t.project.partsAre, ...list]);
 }

@@ -163,6 +163,7 @@ export function markDone(doc: DocumentState, items: readonly Item[], statuses: r
   for (const item of items) {
     const from = statuses[item.id - 1] ?? 'todo';
     doc.items[item.key] = { status: 'done', at };
-    (doc.log ??= []).push({ at, key: item.key, from, to: 'done' });
+    doc.log ??= [];
+    doc.log.push({ at, key: item.key, from, to: 'done' });
   }
 }

@@ -1,11 +1,13 @@
 /** Text made safe inside HTML or XML content and quoted attribute values: `& < > " '` escaped. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`).replace(
-    // Control characters other than tab/newline are not allowed in XML and mean nothing in a page.
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
-    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g,
-    '',
-  );
+  return text
+    .replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)
+    .replace(
+      // Control characters other than tab/newline are not allowed in XML and mean nothing in a page.
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
+      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g,
+      '',
+    );
 }
 
 /** The address when it is an absolute http(s) URL (the only links a report makes), else null. */

@@ -162,7 +162,9 @@ function projectHtml(input: ReportInput): string {
       ? bar(readiness.done, readiness.total - readiness.skipped, DONE_COLOR, t.project.readiness(t.percent(readiness.percent)), true) +
         `<p class="prep">${esc(t.project.readiness(t.percent(readiness.percent)))} (${readiness.done}/${readiness.total}) · ${esc(t.project.preparedBy)} ${sources.join(', ')}</p>`
       : `<p class="prep">${esc(t.project.nothingPrepares)}</p>`;
-    const links = view.links.length ? `<ul class="links">${view.links.map((l) => `<li><time>${day(l.at)}</time>🔗 ${link(l.url)}</li>`).join('')}</ul>` : '';
+    const links = view.links.length
+      ? `<ul class="links">${view.links.map((l) => `<li><time>${day(l.at)}</time>🔗 ${link(l.url)}</li>`).join('')}</ul>`
+      : '';
     return (
       `<li class="part ${view.status}" data-part="${view.part.number}">` +
       `<div class="part-head"><span class="mark" role="img" aria-label="${esc(word)}">${STATUS_MARK[view.status]}</span>` +
@@ -184,7 +186,9 @@ function planningHtml(input: ReportInput): string {
     const current = i === timeline.current;
     return `<tr${current ? ' class="current"' : ''}><td>${esc(row.period)}${current ? ` · ${esc(t.report.current)}` : ''}</td><td>${esc(row.focus)}</td></tr>`;
   });
-  const started = timeline.startedAt ? `<p class="muted">${esc(t.report.startedOn(longDate(new Date(timeline.startedAt), input.lang)))}</p>` : '';
+  const started = timeline.startedAt
+    ? `<p class="muted">${esc(t.report.startedOn(longDate(new Date(timeline.startedAt), input.lang)))}</p>`
+    : '';
   return `<section id="planning"><h2>${esc(timeline.planning.title || t.report.planning)}</h2>${started}<table><tbody>${rows.join('')}</tbody></table></section>`;
 }
 

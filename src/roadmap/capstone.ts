@@ -83,7 +83,9 @@ function groupsOf(model: Roadmap): Group[] {
     const inSection = new Set(level.sections.flatMap((s) => s.itemIds));
     const loose = level.itemIds.filter((id) => !inSection.has(id));
     if (loose.length) groups.push({ level: l, section: null, title: '', itemIds: loose });
-    level.sections.forEach((section, s) => groups.push({ level: l, section: s, title: section.title, itemIds: section.itemIds }));
+    level.sections.forEach((section, s) => {
+      groups.push({ level: l, section: s, title: section.title, itemIds: section.itemIds });
+    });
   });
   return groups;
 }

@@ -74,7 +74,10 @@ export function plainText(node: RootContent | PhrasingContent): string {
   if ('children' in node) {
     const parts = (node.children as RootContent[]).map(plainText);
     const block = node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem';
-    return parts.join(block ? '\n' : '').replace(/[ \t]*\n[ \t]*/g, block ? '\n' : ' ').trim();
+    return parts
+      .join(block ? '\n' : '')
+      .replace(/[ \t]*\n[ \t]*/g, block ? '\n' : ' ')
+      .trim();
   }
   if (node.type === 'image') return node.alt ?? '';
   return '';

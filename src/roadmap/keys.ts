@@ -1,5 +1,5 @@
-import slugify from '@sindresorhus/slugify';
 import { createRequire } from 'node:module';
+import slugify from '@sindresorhus/slugify';
 
 const MAX_KEY_LENGTH = 60;
 

@@ -5,8 +5,8 @@ import { join, resolve } from 'node:path';
 import { xxHash32 } from 'js-xxhash';
 import { UserError } from '../errors.js';
 import type { Messages } from '../ui/messages.js';
-import { MAX_NESTING, tooDeepLine } from './limits.js';
 import { type CacheEntry, decodeEntry, serializeEntry } from './cache-format.js';
+import { MAX_NESTING, tooDeepLine } from './limits.js';
 import type { Roadmap } from './model.js';
 
 export type { CacheEntry };

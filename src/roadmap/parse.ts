@@ -286,6 +286,7 @@ function newLevel(title: string, note: string | null): Level {
   let rest = title.trim();
   let color: LevelColor | null = null;
   // Leading emoji and symbols: the first one that names a colour gives the level's colour.
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: the class strips emoji sequences piece by piece, on purpose.
   const lead = /^[\p{Extended_Pictographic}\p{Emoji_Component}\p{Symbol}\uFE0F\u200D\s]+/u.exec(rest);
   if (lead) {
     for (const ch of lead[0]) color ??= COLOR_EMOJI[ch] ?? null;

@@ -61,7 +61,14 @@ export function resolveItemRef(model: Roadmap, ref: string, options: ResolveOpti
   if (all.length === 0) all = sectionMatches(model, wanted, options.scope);
   if (all.length === 1) return { kind: 'item', id: all[0] as number };
   if (all.length > 1) return { kind: 'ambiguous', ids: all };
-  return { kind: 'none', suggestions: suggestItems(model, wanted, items.map((item) => item.id)) };
+  return {
+    kind: 'none',
+    suggestions: suggestItems(
+      model,
+      wanted,
+      items.map((item) => item.id),
+    ),
+  };
 }
 
 /**

@@ -38,7 +38,10 @@ export function listBackups(paths: StatePaths): Backup[] {
 
 /** `2026-03-01T09:00:00.000Z` → `20260301T090000Z`. */
 export function compactStamp(date: Date): string {
-  return date.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
+  return date
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 /**

@@ -39,7 +39,11 @@ export function diagnoseState(paths: StatePaths): StateDiagnosis {
   const state = reading.kind === 'bad' ? null : reading.state;
   const backups = listBackups(paths).map((backup): CheckedBackup => {
     const r = readStateFile(backup.file);
-    return { ...backup, issue: r.kind === 'bad' ? r.issue : r.kind === 'missing' ? { kind: 'empty' } : null, items: r.kind === 'ok' ? countItems(r.state) : 0 };
+    return {
+      ...backup,
+      issue: r.kind === 'bad' ? r.issue : r.kind === 'missing' ? { kind: 'empty' } : null,
+      items: r.kind === 'ok' ? countItems(r.state) : 0,
+    };
   });
   let names: string[] = [];
   try {

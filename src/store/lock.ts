@@ -84,7 +84,12 @@ function recordOwner(stateFile: string, lockPath: string): void {
 function readOwner(stateFile: string): Owner | null {
   try {
     const owner = JSON.parse(readFileSync(ownerPathOf(stateFile), 'utf8')) as Partial<Owner>;
-    if (typeof owner.pid !== 'number' || typeof owner.host !== 'string' || typeof owner.ino !== 'string' || typeof owner.ctime !== 'string') {
+    if (
+      typeof owner.pid !== 'number' ||
+      typeof owner.host !== 'string' ||
+      typeof owner.ino !== 'string' ||
+      typeof owner.ctime !== 'string'
+    ) {
       return null;
     }
     return owner as Owner;

@@ -161,7 +161,11 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
  * the data unchanged when it is current (or not a state at all: `checkState` says what is wrong).
  * Pure: the migrated state reaches the disk only with the next write.
  */
-export function migrateState(data: unknown, migrations: Readonly<Record<number, Migration>> = MIGRATIONS, target = SCHEMA_VERSION): unknown {
+export function migrateState(
+  data: unknown,
+  migrations: Readonly<Record<number, Migration>> = MIGRATIONS,
+  target = SCHEMA_VERSION,
+): unknown {
   if (!isObject(data)) return data;
   let state = data;
   for (let version = state.schemaVersion; typeof version === 'number' && Number.isInteger(version) && version >= 1 && version < target; ) {
@@ -237,7 +241,9 @@ function checkPortfolio(doc: Record<string, unknown>): string | null {
     for (const [key, list] of Object.entries(doc.notes)) {
       const ok =
         Array.isArray(list) &&
-        list.every((n) => isObject(n) && isDate(n.at) && optString(n.text) && optString(n.url) && (n.text !== undefined || n.url !== undefined));
+        list.every(
+          (n) => isObject(n) && isDate(n.at) && optString(n.text) && optString(n.url) && (n.text !== undefined || n.url !== undefined),
+        );
       if (!ok) return `the notes of "${key}"`;
     }
   }

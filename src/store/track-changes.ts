@@ -1,6 +1,8 @@
 import { UserError } from '../errors.js';
+import type { DocumentChanges } from '../progress/document-changes.js';
 import type { LoadedRoadmap } from '../roadmap/load.js';
 import type { Messages } from '../ui/messages.js';
+import type { State } from './state.js';
 import type { Store } from './store.js';
 
 export interface TrackIO {
@@ -20,7 +22,7 @@ export interface TrackIO {
  * cannot be read or written is left to the command itself to report.
  */
 export async function trackDocumentChanges(doc: LoadedRoadmap, io: TrackIO): Promise<void> {
-  let state;
+  let state: State;
   try {
     state = io.store.read();
   } catch {
@@ -31,7 +33,7 @@ export async function trackDocumentChanges(doc: LoadedRoadmap, io: TrackIO): Pro
   // The bytes changed (or the state predates contentHash): compare the items themselves.
   const { applyChanges, diffDocument, fingerprintOf, hasChanges, snapshotOf } = await import('../progress/document-changes.js');
   const fingerprint = fingerprintOf(snapshotOf(doc.model));
-  let changes;
+  let changes: DocumentChanges | null;
   try {
     changes = await io.store.update((fresh) => {
       const current = Object.hasOwn(fresh.documents, doc.docId) ? fresh.documents[doc.docId] : undefined;
@@ -52,6 +54,8 @@ export async function trackDocumentChanges(doc: LoadedRoadmap, io: TrackIO): Pro
     throw error;
   }
   if (changes && hasChanges(changes)) {
-    io.warn(`${io.t.errors.prefix} ${io.t.documents.changes.summary(changes.renamed.length, changes.removed.length, changes.added.length)}`);
+    io.warn(
+      `${io.t.errors.prefix} ${io.t.documents.changes.summary(changes.renamed.length, changes.removed.length, changes.added.length)}`,
+    );
   }
 }

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
-import { checkoffRule, checkoffTargets, type ItemGroup, itemGroups, matchGroups } from '../progress/checkoff.js';
 import type { Target } from '../progress/changes.js';
+import { checkoffRule, checkoffTargets, type ItemGroup, itemGroups, matchGroups } from '../progress/checkoff.js';
 import { countItems } from '../progress/stats.js';
 import type { ItemStatus, Roadmap } from '../roadmap/model.js';
 import type { Messages } from './messages.js';
@@ -37,7 +37,11 @@ export async function askCheckoff(view: CheckoffView): Promise<Target[]> {
   const ticked = new Set(ids.filter((id) => rule.ticked(statuses[id - 1] ?? 'todo')));
   const groups = itemGroups(model, ids);
   if (ids.length <= LONG_LIST || groups.length <= 1) {
-    const answer = await view.prompts.checkbox({ message: view.t.prompts.checkoff[to], choices: groupChoices(view, groups, ticked), pageSize: PAGE_SIZE });
+    const answer = await view.prompts.checkbox({
+      message: view.t.prompts.checkoff[to],
+      choices: groupChoices(view, groups, ticked),
+      pageSize: PAGE_SIZE,
+    });
     return checkoffTargets(ids, statuses, new Set(answer), to);
   }
   for (;;) {
@@ -56,7 +60,11 @@ export async function askCheckoff(view: CheckoffView): Promise<Target[]> {
     });
     if (picked === 'save') return checkoffTargets(ids, statuses, ticked, to);
     const answer = new Set(
-      await view.prompts.checkbox({ message: view.t.prompts.checkoff[to], choices: groupChoices(view, [picked], ticked), pageSize: PAGE_SIZE }),
+      await view.prompts.checkbox({
+        message: view.t.prompts.checkoff[to],
+        choices: groupChoices(view, [picked], ticked),
+        pageSize: PAGE_SIZE,
+      }),
     );
     for (const id of picked.ids) {
       if (answer.has(id)) ticked.add(id);
@@ -66,7 +74,14 @@ export async function askCheckoff(view: CheckoffView): Promise<Target[]> {
 }
 
 /** When a reference matches several items in a terminal: which one. */
-export async function askWhich(prompts: Prompts, model: Roadmap, ref: string, ids: readonly number[], t: Messages, columns: number): Promise<number> {
+export async function askWhich(
+  prompts: Prompts,
+  model: Roadmap,
+  ref: string,
+  ids: readonly number[],
+  t: Messages,
+  columns: number,
+): Promise<number> {
   return prompts.select({
     message: t.prompts.ambiguous(ref),
     pageSize: PAGE_SIZE,
@@ -105,7 +120,12 @@ function groupChoices(view: CheckoffView, groups: readonly ItemGroup[], ticked: 
       if (!item) continue;
       const note = status !== 'todo' && status !== view.to ? chalk.dim(` (${t.statusWord[status]})`) : '';
       const text = truncate(sanitize(item.text), Math.max(20, view.columns - idWidth - 16));
-      entries.push({ name: `${chalk.dim(padStart(String(id), idWidth))}  ${text}${note}`, value: id, checked: ticked.has(id), short: String(id) });
+      entries.push({
+        name: `${chalk.dim(padStart(String(id), idWidth))}  ${text}${note}`,
+        value: id,
+        checked: ticked.has(id),
+        short: String(id),
+      });
     }
   }
   return entries;

@@ -1,5 +1,5 @@
-import type { ItemStatus, Roadmap } from '../roadmap/model.js';
 import type { RoadmapProgress } from '../progress/stats.js';
+import type { ItemStatus, Roadmap } from '../roadmap/model.js';
 
 /** `status --json`, the shape of the interface contract (plus `doing`, `skipped`, `number`). */
 export function statusJson(progress: RoadmapProgress) {

@@ -10,7 +10,8 @@ export const doctorEn = {
     `readable: ${documents} document${documents === 1 ? '' : 's'}, ${items} item${items === 1 ? '' : 's'} recorded (schema ${schema})`,
   unreadable: (reason: string) => `unreadable: ${reason}`,
   newer: 'it was written by a newer roadmap: update roadmap to keep that progress; --repair moves it aside instead.',
-  backups: (n: number, dir: string) => (n === 0 ? `no backup yet (kept in ${dir}, one per change)` : `${n} backup${n === 1 ? '' : 's'} in ${dir}`),
+  backups: (n: number, dir: string) =>
+    n === 0 ? `no backup yet (kept in ${dir}, one per change)` : `${n} backup${n === 1 ? '' : 's'} in ${dir}`,
   newestGood: (at: string, items: number) => `newest good backup: ${at} (${items} item${items === 1 ? '' : 's'})`,
   badBackups: (n: number) => `${n} backup${n === 1 ? ' is' : 's are'} unreadable and will be skipped`,
   lockHeld: 'locked: another roadmap is writing right now (or hung: the lock is taken over after 4 s without activity)',
@@ -21,7 +22,8 @@ export const doctorEn = {
   adviceEmpty: 'run `roadmap doctor --repair`: it moves the bad file aside; with no good backup, progress starts empty.',
   healthy: 'Nothing to repair: the progress file is readable.',
   movedTo: (path: string) => `Moved the unreadable file to ${path} (kept, nothing deleted).`,
-  restored: (at: string, path: string, items: number) => `Restored the backup of ${at} (${path}): ${items} item${items === 1 ? '' : 's'} recorded.`,
+  restored: (at: string, path: string, items: number) =>
+    `Restored the backup of ${at} (${path}): ${items} item${items === 1 ? '' : 's'} recorded.`,
   emptied: 'No good backup to restore: progress starts empty.',
 };
 
@@ -32,14 +34,16 @@ export const doctorFr: typeof doctorEn = {
   readable: (documents: number, items: number, schema: number) =>
     `lisible : ${documents} document${documents > 1 ? 's' : ''}, ${items} élément${items > 1 ? 's' : ''} enregistré${items > 1 ? 's' : ''} (schéma ${schema})`,
   unreadable: (reason: string) => `illisible : ${reason}`,
-  newer: 'il a été écrit par une version plus récente de roadmap : mets roadmap à jour pour garder cette progression ; --repair le met de côté à la place.',
+  newer:
+    'il a été écrit par une version plus récente de roadmap : mets roadmap à jour pour garder cette progression ; --repair le met de côté à la place.',
   backups: (n: number, dir: string) =>
     n === 0 ? `pas encore de sauvegarde (gardées dans ${dir}, une par changement)` : `${n} sauvegarde${n > 1 ? 's' : ''} dans ${dir}`,
   newestGood: (at: string, items: number) => `dernière sauvegarde valide : ${at} (${items} élément${items > 1 ? 's' : ''})`,
   badBackups: (n: number) => `${n} sauvegarde${n > 1 ? 's sont illisibles et seront ignorées' : ' est illisible et sera ignorée'}`,
   lockHeld: 'verrouillé : un autre roadmap écrit en ce moment (ou est bloqué : le verrou est repris après 4 s sans activité)',
   lockDead: 'un verrou laissé par un roadmap interrompu : la prochaine commande le reprend aussitôt',
-  orphans: (n: number) => `${n} fichier${n > 1 ? 's' : ''} temporaire${n > 1 ? 's' : ''} d’écritures interrompues (supprimé${n > 1 ? 's' : ''} au prochain changement)`,
+  orphans: (n: number) =>
+    `${n} fichier${n > 1 ? 's' : ''} temporaire${n > 1 ? 's' : ''} d’écritures interrompues (supprimé${n > 1 ? 's' : ''} au prochain changement)`,
   movedAside: (n: number) =>
     `${n} fichier${n > 1 ? 's' : ''} illisible${n > 1 ? 's' : ''} mis de côté par des réparations précédentes (gardé${n > 1 ? 's' : ''} pour toi, supprimables)`,
   adviceRestore: (at: string) => `lance \`roadmap doctor --repair\` : il met le fichier abîmé de côté et restaure la sauvegarde du ${at}.`,
@@ -52,72 +56,72 @@ export const doctorFr: typeof doctorEn = {
 };
 
 export const stateErrorsEn = {
-    stateUnreadable: (path: string, reason: string) =>
-      `cannot read the progress file ${path}: ${reason}. It was left untouched; run \`roadmap doctor\` to see what is wrong (\`roadmap doctor --repair\` restores the last good backup).`,
-    stateUnwritable: (path: string, reason: string) => `cannot write the progress file ${path}: ${reason}. Nothing was changed.`,
-    stateNewer: (path: string, version: number) =>
-      `the progress file ${path} was written by a newer roadmap (schema ${version}): update roadmap (or run \`roadmap doctor\`). The file was left untouched.`,
-    stateLocked: (path: string, pid: number | null) =>
-      `the progress file ${path} is locked by another roadmap${pid ? ` (process ${pid})` : ''} that is still running; try again when it has finished. Nothing was changed.`,
-    stateReason: (issue: StateIssue): string => {
-      switch (issue.kind) {
-        case 'directory':
-          return 'it is a directory, not a file';
-        case 'permission':
-          return 'permission denied';
-        case 'notFolder':
-          return 'its folder is a file, not a folder (check ROADMAP_HOME and XDG_CONFIG_HOME)';
-        case 'io':
-          return `read error ${issue.code}`;
-        case 'empty':
-          return 'the file is empty';
-        case 'truncated':
-          return 'invalid JSON (the file ends too early: cut off while being written?)';
-        case 'json':
-          return 'invalid JSON';
-        case 'invalid':
-          return `not a roadmap progress file (${issue.reason})`;
-        case 'newer':
-          return `written by a newer roadmap (schema ${issue.version})`;
-      }
-    },
-    permissionDenied: 'permission denied (is its folder read-only?)',
-    diskFull: 'no space left on the disk',
-    notAFolder: (path: string) => `${path} is a file, not a folder (check ROADMAP_HOME and XDG_CONFIG_HOME)`,
+  stateUnreadable: (path: string, reason: string) =>
+    `cannot read the progress file ${path}: ${reason}. It was left untouched; run \`roadmap doctor\` to see what is wrong (\`roadmap doctor --repair\` restores the last good backup).`,
+  stateUnwritable: (path: string, reason: string) => `cannot write the progress file ${path}: ${reason}. Nothing was changed.`,
+  stateNewer: (path: string, version: number) =>
+    `the progress file ${path} was written by a newer roadmap (schema ${version}): update roadmap (or run \`roadmap doctor\`). The file was left untouched.`,
+  stateLocked: (path: string, pid: number | null) =>
+    `the progress file ${path} is locked by another roadmap${pid ? ` (process ${pid})` : ''} that is still running; try again when it has finished. Nothing was changed.`,
+  stateReason: (issue: StateIssue): string => {
+    switch (issue.kind) {
+      case 'directory':
+        return 'it is a directory, not a file';
+      case 'permission':
+        return 'permission denied';
+      case 'notFolder':
+        return 'its folder is a file, not a folder (check ROADMAP_HOME and XDG_CONFIG_HOME)';
+      case 'io':
+        return `read error ${issue.code}`;
+      case 'empty':
+        return 'the file is empty';
+      case 'truncated':
+        return 'invalid JSON (the file ends too early: cut off while being written?)';
+      case 'json':
+        return 'invalid JSON';
+      case 'invalid':
+        return `not a roadmap progress file (${issue.reason})`;
+      case 'newer':
+        return `written by a newer roadmap (schema ${issue.version})`;
+    }
+  },
+  permissionDenied: 'permission denied (is its folder read-only?)',
+  diskFull: 'no space left on the disk',
+  notAFolder: (path: string) => `${path} is a file, not a folder (check ROADMAP_HOME and XDG_CONFIG_HOME)`,
 };
 
 export const stateErrorsFr: typeof stateErrorsEn = {
-    stateUnreadable: (path: string, reason: string) =>
-      `impossible de lire le fichier de progression ${path} : ${reason}. Il n’a pas été modifié ; lance \`roadmap doctor\` pour voir ce qui ne va pas (\`roadmap doctor --repair\` restaure la dernière sauvegarde valide).`,
-    stateUnwritable: (path: string, reason: string) =>
-      `impossible d’écrire le fichier de progression ${path} : ${reason}. Rien n’a été modifié.`,
-    stateNewer: (path: string, version: number) =>
-      `le fichier de progression ${path} vient d’une version plus récente de roadmap (schéma ${version}) : mets roadmap à jour (ou lance \`roadmap doctor\`). Le fichier n’a pas été modifié.`,
-    stateLocked: (path: string, pid: number | null) =>
-      `le fichier de progression ${path} est verrouillé par un autre roadmap${pid ? ` (processus ${pid})` : ''} encore en cours ; réessaie quand il aura fini. Rien n’a été modifié.`,
-    stateReason: (issue: StateIssue): string => {
-      switch (issue.kind) {
-        case 'directory':
-          return 'c’est un dossier, pas un fichier';
-        case 'permission':
-          return 'permission refusée';
-        case 'notFolder':
-          return 'son dossier est un fichier, pas un dossier (vérifie ROADMAP_HOME et XDG_CONFIG_HOME)';
-        case 'io':
-          return `erreur de lecture ${issue.code}`;
-        case 'empty':
-          return 'le fichier est vide';
-        case 'truncated':
-          return 'JSON invalide (le fichier s’arrête trop tôt : coupé pendant une écriture ?)';
-        case 'json':
-          return 'JSON invalide';
-        case 'invalid':
-          return `ce n’est pas un fichier de progression de roadmap (${issue.reason})`;
-        case 'newer':
-          return `écrit par une version plus récente de roadmap (schéma ${issue.version})`;
-      }
-    },
-    permissionDenied: 'permission refusée (son dossier est-il en lecture seule ?)',
-    diskFull: 'plus de place sur le disque',
-    notAFolder: (path: string) => `${path} est un fichier, pas un dossier (vérifie ROADMAP_HOME et XDG_CONFIG_HOME)`,
+  stateUnreadable: (path: string, reason: string) =>
+    `impossible de lire le fichier de progression ${path} : ${reason}. Il n’a pas été modifié ; lance \`roadmap doctor\` pour voir ce qui ne va pas (\`roadmap doctor --repair\` restaure la dernière sauvegarde valide).`,
+  stateUnwritable: (path: string, reason: string) =>
+    `impossible d’écrire le fichier de progression ${path} : ${reason}. Rien n’a été modifié.`,
+  stateNewer: (path: string, version: number) =>
+    `le fichier de progression ${path} vient d’une version plus récente de roadmap (schéma ${version}) : mets roadmap à jour (ou lance \`roadmap doctor\`). Le fichier n’a pas été modifié.`,
+  stateLocked: (path: string, pid: number | null) =>
+    `le fichier de progression ${path} est verrouillé par un autre roadmap${pid ? ` (processus ${pid})` : ''} encore en cours ; réessaie quand il aura fini. Rien n’a été modifié.`,
+  stateReason: (issue: StateIssue): string => {
+    switch (issue.kind) {
+      case 'directory':
+        return 'c’est un dossier, pas un fichier';
+      case 'permission':
+        return 'permission refusée';
+      case 'notFolder':
+        return 'son dossier est un fichier, pas un dossier (vérifie ROADMAP_HOME et XDG_CONFIG_HOME)';
+      case 'io':
+        return `erreur de lecture ${issue.code}`;
+      case 'empty':
+        return 'le fichier est vide';
+      case 'truncated':
+        return 'JSON invalide (le fichier s’arrête trop tôt : coupé pendant une écriture ?)';
+      case 'json':
+        return 'JSON invalide';
+      case 'invalid':
+        return `ce n’est pas un fichier de progression de roadmap (${issue.reason})`;
+      case 'newer':
+        return `écrit par une version plus récente de roadmap (schéma ${issue.version})`;
+    }
+  },
+  permissionDenied: 'permission refusée (son dossier est-il en lecture seule ?)',
+  diskFull: 'plus de place sur le disque',
+  notAFolder: (path: string) => `${path} est un fichier, pas un dossier (vérifie ROADMAP_HOME et XDG_CONFIG_HOME)`,
 };

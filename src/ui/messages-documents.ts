@@ -86,7 +86,8 @@ export const documentsFr: DocumentMessages = {
     exportOutput: 'écrit dans ce fichier au lieu de la sortie standard',
     import: 'reprend la progression d’une copie cochée du document (.md) ou d’un export JSON (fusionné)',
     importDryRun: 'montre ce qui changerait, sans rien changer',
-    doctor: 'vérifie le fichier de progression (lisible ? sauvegardes) et la progression du document (éléments supprimés, derniers changements)',
+    doctor:
+      'vérifie le fichier de progression (lisible ? sauvegardes) et la progression du document (éléments supprimés, derniers changements)',
     doctorPrune: 'supprime la progression des éléments retirés du document',
   },
   status: { todo: 'à faire', doing: 'en cours', done: 'fait', skipped: 'ignoré' },
@@ -127,7 +128,8 @@ export const documentsFr: DocumentMessages = {
     unknownKeys: (n: number) => `${pluralFr(n, 'élément')} de l’export absents de ce document (non importés) :`,
     otherDocument: (title: string) => `remarque : l’export vient de « ${title} » ; les éléments sont reconnus par leur clé.`,
     saved: 'Progression enregistrée.',
-    notExport: (path: string, reason: string) => `impossible d’importer ${path} : ce n’est pas un export de progression roadmap (${reason})`,
+    notExport: (path: string, reason: string) =>
+      `impossible d’importer ${path} : ce n’est pas un export de progression roadmap (${reason})`,
   },
   doctor: {
     document: (title: string, where: string) => `Document : ${title} (${where})`,

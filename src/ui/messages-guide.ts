@@ -92,8 +92,7 @@ export const guideFr: typeof guideEn = {
     title: 'Plan',
     started: (start: string, today: string, month: number) => `Commencé le ${start} · aujourd’hui ${today}, mois ${month}`,
     notStarted: (start: string, today: string) => `Commence le ${start} · aujourd’hui ${today}`,
-    startedToday: (day: string) =>
-      `Plan commencé aujourd’hui (${day}). Choisis un autre jour avec \`roadmap plan --start AAAA-MM-JJ\`.`,
+    startedToday: (day: string) => `Plan commencé aujourd’hui (${day}). Choisis un autre jour avec \`roadmap plan --start AAAA-MM-JJ\`.`,
     startSet: (day: string) => `Début du plan fixé au ${day}.`,
     states: { done: 'fait', behind: 'en retard', now: 'maintenant', later: 'à venir', ongoing: 'en continu', unknown: '?' },
     item: (id: number) => `élément ${id}`,

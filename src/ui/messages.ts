@@ -173,8 +173,7 @@ const fr: Messages = {
     noChange: 'Aucun changement.',
     gone: '(n’est plus dans le document)',
     undid: (command: string, at: string, n: number) => `Annulé : \`${command}\` du ${at} (${n} élément${n > 1 ? 's' : ''}) :`,
-    wouldUndo: (command: string, at: string, n: number) =>
-      `Annulerait : \`${command}\` du ${at} (${n} élément${n > 1 ? 's' : ''}) :`,
+    wouldUndo: (command: string, at: string, n: number) => `Annulerait : \`${command}\` du ${at} (${n} élément${n > 1 ? 's' : ''}) :`,
     undidNothing: (command: string, at: string) => `Annulé : \`${command}\` du ${at} ; les éléments avaient déjà leur état d’avant.`,
     nothingToPick: 'Aucun élément à choisir ici.',
   },
@@ -204,8 +203,7 @@ const fr: Messages = {
     fileMissing: (path: string) => `impossible de lire ${path} : fichier introuvable`,
     fileIsDirectory: (path: string) => `impossible de lire ${path} : c’est un dossier, pas un fichier markdown`,
     fileUnreadable: (path: string, reason: string) => `impossible de lire ${path} : ${reason}`,
-    fileTooLarge: (path: string, mb: number) =>
-      `impossible de lire ${path} : plus de ${mb} Mo, la limite pour un document de roadmap`,
+    fileTooLarge: (path: string, mb: number) => `impossible de lire ${path} : plus de ${mb} Mo, la limite pour un document de roadmap`,
     fileNotUtf8: (path: string) => `impossible de lire ${path} : ce n’est pas du texte UTF-8`,
     fileTooDeep: (path: string, line: number | null, max: number) =>
       `impossible de lire ${path} : listes ou citations imbriquées sur plus de ${max} niveaux${line === null ? '' : ` (ligne ${line})`}, la limite pour un document de roadmap`,
@@ -217,10 +215,13 @@ const fr: Messages = {
     conflictingFilters: '--todo et --done ne peuvent pas être utilisés ensemble',
     emptyRef: 'une référence d’élément est vide : donne un numéro, une clé ou un morceau du texte',
     outOfRange: (n: number, max: number) =>
-      max === 0 ? `pas d’élément ${n} : ce document n’a aucun élément à cocher` : `pas d’élément ${n} : les éléments sont numérotés de 1 à ${max}`,
+      max === 0
+        ? `pas d’élément ${n} : ce document n’a aucun élément à cocher`
+        : `pas d’élément ${n} : les éléments sont numérotés de 1 à ${max}`,
     unknownItem: (ref: string) => `aucun élément ne correspond à « ${ref} »`,
     didYouMean: 'tu voulais dire :',
-    ambiguousRef: (ref: string, n: number) => `« ${ref} » correspond à ${n} éléments ; désigne-en un par son numéro (ou un texte plus long) :`,
+    ambiguousRef: (ref: string, n: number) =>
+      `« ${ref} » correspond à ${n} éléments ; désigne-en un par son numéro (ou un texte plus long) :`,
     more: (n: number) => `… et ${n} de plus`,
     noTerminal: (cmd: string) =>
       `aucun élément donné, et pas de terminal pour demander : passe des éléments, ex. \`roadmap ${cmd} 7\` (un numéro, une clé ou un morceau du texte)`,

@@ -60,7 +60,9 @@ export interface PromptStyle {
 export function inquirerPrompts(style: PromptStyle): Prompts {
   const { t, chalk } = style;
   const keysHelpTip = (keys: [string, string][]) =>
-    keys.map(([key, action]) => `${chalk.bold(t.prompts.keyNames[key] ?? key)} ${chalk.dim(t.prompts.keys[action] ?? action)}`).join(chalk.dim(' • '));
+    keys
+      .map(([key, action]) => `${chalk.bold(t.prompts.keyNames[key] ?? key)} ${chalk.dim(t.prompts.keys[action] ?? action)}`)
+      .join(chalk.dim(' • '));
   const load = () => import('@inquirer/prompts');
   return {
     async checkbox(options) {

@@ -46,7 +46,11 @@ export function itemLine(view: ChangeView, id: number, status: ItemStatus, note 
 }
 
 /** One line per change (its new status), then one per item that already had the wanted status. */
-export function renderChanges(view: ChangeView, changes: readonly ItemChange[], unchanged: ReadonlyArray<{ id: number; status: ItemStatus }> = []): string {
+export function renderChanges(
+  view: ChangeView,
+  changes: readonly ItemChange[],
+  unchanged: ReadonlyArray<{ id: number; status: ItemStatus }> = [],
+): string {
   const { chalk, t } = view;
   const lines: string[] = [];
   for (const change of changes) {

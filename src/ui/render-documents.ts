@@ -1,10 +1,10 @@
 import type { ChalkInstance } from 'chalk';
-import type { OrphanProgress } from '../progress/document-changes.js';
 import type { Finding } from '../progress/doctor.js';
+import type { OrphanProgress } from '../progress/document-changes.js';
 import type { MarkdownImport, MergeResult } from '../progress/sync.js';
 import type { ItemStatus } from '../roadmap/model.js';
 import type { Messages } from './messages.js';
-import { STATUS_MARK, progressBar, statusMark } from './style.js';
+import { progressBar, STATUS_MARK, statusMark } from './style.js';
 import { padStart, sanitize, truncate } from './text.js';
 
 export interface DocRenderOptions {
@@ -33,7 +33,8 @@ export function renderRoadmaps(rows: readonly RoadmapRow[], { chalk, t }: DocRen
   const lines = rows.map((row) => {
     const star = row.current ? chalk.bold('*') : ' ';
     const where = row.bundled ? `(${m.roadmaps.bundled})` : (row.path ?? row.id);
-    if (row.error !== null) return `${star} ${chalk.dim('     ----     ')} ${sanitize(row.title ?? where)}  ${chalk.red(`(${row.error})`)} ${chalk.dim(where)}`;
+    if (row.error !== null)
+      return `${star} ${chalk.dim('     ----     ')} ${sanitize(row.title ?? where)}  ${chalk.red(`(${row.error})`)} ${chalk.dim(where)}`;
     const counts = padStart(`${row.done}/${row.total}`, 8);
     const bar = progressBar(chalk, chalk.green, row.done, row.total, 10);
     return `${star} ${bar} ${padStart(t.percent(row.percent), 5)} ${chalk.dim(counts)}  ${sanitize(row.title ?? t.untitled)}  ${chalk.dim(sanitize(where))}`;
@@ -49,14 +50,16 @@ export function renderMarkdownImport(plan: MarkdownImport, dryRun: boolean, { ch
   const lines: string[] = [];
   const matched = plan.newlyDone.length + plan.alreadyDone.length;
   lines.push(`${m.matched(matched)} ${m.newlyDone(plan.newlyDone.length)}, ${m.alreadyDone(plan.alreadyDone.length)}`);
-  for (const item of plan.newlyDone) lines.push(`  ${chalk.green(STATUS_MARK.done)} ${padStart(String(item.id), 3)}  ${truncate(sanitize(item.text), columns - 9)}`);
+  for (const item of plan.newlyDone)
+    lines.push(`  ${chalk.green(STATUS_MARK.done)} ${padStart(String(item.id), 3)}  ${truncate(sanitize(item.text), columns - 9)}`);
   if (plan.unmatched.length) {
     lines.push(chalk.yellow(m.unmatched(plan.unmatched.length)));
     for (const text of plan.unmatched) lines.push(`  ? ${truncate(sanitize(text), columns - 4)}`);
   }
   if (plan.untickedHere.length) {
     lines.push(m.untickedHere(plan.untickedHere.length));
-    for (const item of plan.untickedHere) lines.push(`  ${statusMark(chalk, 'done')} ${padStart(String(item.id), 3)}  ${truncate(sanitize(item.text), columns - 9)}`);
+    for (const item of plan.untickedHere)
+      lines.push(`  ${statusMark(chalk, 'done')} ${padStart(String(item.id), 3)}  ${truncate(sanitize(item.text), columns - 9)}`);
   }
   lines.push(dryRun ? chalk.dim(m.dryRun) : m.saved);
   return `${lines.join('\n')}\n`;

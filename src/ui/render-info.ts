@@ -35,7 +35,11 @@ export function renderInfo(model: Roadmap, info: ItemInfo, options: RenderOption
   const labels = [t.info.key, t.info.level, t.info.section, t.info.status];
   const labelWidth = Math.max(...labels.map(width));
   const field = (label: string, value: string) => `   ${chalk.dim(padEnd(label, labelWidth))}  ${value}`;
-  const since = info.since ? chalk.dim(` · ${t.info.since(day(info.since))}`) : item.checked && !info.since ? chalk.dim(` · ${t.info.fromDocument}`) : '';
+  const since = info.since
+    ? chalk.dim(` · ${t.info.since(day(info.since))}`)
+    : item.checked && !info.since
+      ? chalk.dim(` · ${t.info.fromDocument}`)
+      : '';
   const lines = [
     `${chalk.bold(String(item.id))}  ${chalk.bold(renderSpans(chalk, item.spans))}`,
     field(t.info.key, item.key),
@@ -50,7 +54,9 @@ export function renderInfo(model: Roadmap, info: ItemInfo, options: RenderOption
   lines.push('', chalk.bold(t.info.history));
   if (!info.changes.length) lines.push(`   ${chalk.dim(t.info.noHistory)}`);
   for (const change of info.changes) {
-    lines.push(`   ${chalk.dim(day(change.at))}  ${statusMark(chalk, change.from)} → ${statusMark(chalk, change.to)}  ${words[change.from]} → ${words[change.to]}`);
+    lines.push(
+      `   ${chalk.dim(day(change.at))}  ${statusMark(chalk, change.from)} → ${statusMark(chalk, change.to)}  ${words[change.from]} → ${words[change.to]}`,
+    );
   }
   lines.push('', chalk.bold(t.info.notes));
   if (!info.notes.length) lines.push(`   ${chalk.dim(t.info.noNotes(item.id))}`);

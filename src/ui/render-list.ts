@@ -1,6 +1,6 @@
 import { wrapAnsi } from 'fast-wrap-ansi';
-import type { ItemStatus, Roadmap } from '../roadmap/model.js';
 import type { RoadmapProgress } from '../progress/stats.js';
+import type { ItemStatus, Roadmap } from '../roadmap/model.js';
 import type { RenderOptions } from './render-status.js';
 import { levelPaint, renderSpans, statusMark } from './style.js';
 import { padStart, sanitize, width } from './text.js';

@@ -44,6 +44,7 @@ function placeOf(model: Roadmap, id: number, chalk: ChalkInstance, t: Messages):
   return levelPaint(chalk, level.color)(name) + (section ? ` › ${sanitize(section)}` : '');
 }
 
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: the class strips emoji sequences piece by piece, on purpose.
 const LEADING_SYMBOLS = /^[\p{Extended_Pictographic}\p{Emoji_Component}\uFE0F\s]+/u;
 
 /** The `next` view: Now, In parallel, Ongoing (or one list), each suggestion with its reasons. */
@@ -87,11 +88,20 @@ function suggestionLines(model: Roadmap, suggestion: Suggestion, idWidth: number
   const hang = width(head);
   let text = renderSpans(chalk, item.spans);
   if (options.wrap) {
-    text = wrapAnsi(text, Math.max(20, options.columns - hang), { hard: true, trim: true }).split('\n').join(`\n${' '.repeat(hang)}`);
+    text = wrapAnsi(text, Math.max(20, options.columns - hang), { hard: true, trim: true })
+      .split('\n')
+      .join(`\n${' '.repeat(hang)}`);
   }
   const lines = [head + text];
   const why = `${placeOf(model, item.id, chalk, t)} — ${reasonsOf(suggestion, t).join(' · ')}`;
-  lines.push(' '.repeat(hang) + (options.wrap ? wrapAnsi(why, Math.max(20, options.columns - hang), { hard: true }).split('\n').join(`\n${' '.repeat(hang)}`) : why));
+  lines.push(
+    ' '.repeat(hang) +
+      (options.wrap
+        ? wrapAnsi(why, Math.max(20, options.columns - hang), { hard: true })
+            .split('\n')
+            .join(`\n${' '.repeat(hang)}`)
+        : why),
+  );
   if (options.explain) lines.push(...explainLines(suggestion, hang, options));
   return lines;
 }

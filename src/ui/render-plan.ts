@@ -74,7 +74,11 @@ export function renderPlan(
   const countWidth = Math.max(...timeline.rows.map((row) => width(`${row.counts.done}/${row.counts.total}`)));
   const hang = 4;
   const wrap = (text: string) =>
-    options.wrap ? wrapAnsi(text, Math.max(20, options.columns - hang), { hard: true }).split('\n').join(`\n${' '.repeat(hang)}`) : text;
+    options.wrap
+      ? wrapAnsi(text, Math.max(20, options.columns - hang), { hard: true })
+          .split('\n')
+          .join(`\n${' '.repeat(hang)}`)
+      : text;
   for (const row of timeline.rows) {
     const mark = rowMark(row);
     const paint = mark === 'done' ? chalk.green : mark === 'behind' ? chalk.red : mark === 'now' ? chalk.yellow : chalk.dim;

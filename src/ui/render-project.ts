@@ -33,7 +33,9 @@ export function renderProject(model: Roadmap, capstone: Capstone, views: readonl
     } else {
       const percent = t.percent(r.percent);
       const state = view.ready ? chalk.green(`${t.project.ready} ✔`) : t.project.readiness(percent);
-      lines.push(`${indent}${progressBar(chalk, chalk.green, r.done, r.total - r.skipped, 12)}  ${state} ${chalk.dim(`(${r.done}/${r.total})`)}`);
+      lines.push(
+        `${indent}${progressBar(chalk, chalk.green, r.done, r.total - r.skipped, 12)}  ${state} ${chalk.dim(`(${r.done}/${r.total})`)}`,
+      );
       const sources = preparationSources(model, view);
       const named = [
         ...sources.sections.map(sanitize),
@@ -61,7 +63,12 @@ export function projectJson(model: Roadmap, capstone: Capstone | null, views: re
         links: view.links,
         items: view.preparation.itemIds,
         sections: sources.sections,
-        readiness: { total: view.readiness.total, done: view.readiness.done, skipped: view.readiness.skipped, percent: view.readiness.percent },
+        readiness: {
+          total: view.readiness.total,
+          done: view.readiness.done,
+          skipped: view.readiness.skipped,
+          percent: view.readiness.percent,
+        },
         ready: view.ready,
       };
     }),

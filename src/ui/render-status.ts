@@ -57,10 +57,9 @@ export function renderStatus(progress: RoadmapProgress, options: RenderOptions):
   const all = [overall, ...groups.flat()];
   const layout = columnsFor(all, options);
   lines.push(...renderRow(overall, layout, options));
-  const extras = [
-    progress.doing ? t.status.doing(progress.doing) : '',
-    progress.skipped ? t.status.skipped(progress.skipped) : '',
-  ].filter(Boolean);
+  const extras = [progress.doing ? t.status.doing(progress.doing) : '', progress.skipped ? t.status.skipped(progress.skipped) : ''].filter(
+    Boolean,
+  );
   if (extras.length) lines.push(chalk.dim(truncate(`  ${extras.join(' · ')}`, options.columns)));
   for (const group of groups) {
     lines.push('');

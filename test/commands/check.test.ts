@@ -30,12 +30,15 @@ async function check(refs: string[], extra: Partial<Parameters<typeof runCheck>[
 }
 
 describe('check by reference', () => {
-  it.each([['9'], [POSTGRES], ['postgres'], ['PostgreSQL EN particulier']])('%j checks item 9, prints its line and records it', async (ref) => {
-    expect(await check([ref])).toBe('✔ 9  PostgreSQL en particulier (le plus utilisé en prod) — Bases de données 1/5 · Niveau 1 1/15\n');
-    expect(bundled()?.items).toEqual({ [POSTGRES]: { status: 'done', at: NOW } });
-    expect(bundled()?.log).toEqual([{ at: NOW, key: POSTGRES, from: 'todo', to: 'done' }]);
-    expect(bundled()?.undo).toHaveLength(1);
-  });
+  it.each([['9'], [POSTGRES], ['postgres'], ['PostgreSQL EN particulier']])(
+    '%j checks item 9, prints its line and records it',
+    async (ref) => {
+      expect(await check([ref])).toBe('✔ 9  PostgreSQL en particulier (le plus utilisé en prod) — Bases de données 1/5 · Niveau 1 1/15\n');
+      expect(bundled()?.items).toEqual({ [POSTGRES]: { status: 'done', at: NOW } });
+      expect(bundled()?.log).toEqual([{ at: NOW, key: POSTGRES, from: 'todo', to: 'done' }]);
+      expect(bundled()?.undo).toHaveLength(1);
+    },
+  );
 
   it('checks several items in one step, each once, with the progress after all of them', async () => {
     const out = await check(['9', 'migrations de schema', 'postgres', '#47']);
@@ -65,7 +68,9 @@ describe('check by reference', () => {
     await check(['9']);
     const ctx = ctxFor();
     await runCheck({ command, refs: ['9'] }, ctx);
-    expect(ctx.out.text).toBe(`${mark} 9  PostgreSQL en particulier (le plus utilisé en prod) — Bases de données ${counts} · Niveau 1 ${counts.replace('/5', '/15')}\n`);
+    expect(ctx.out.text).toBe(
+      `${mark} 9  PostgreSQL en particulier (le plus utilisé en prod) — Bases de données ${counts} · Niveau 1 ${counts.replace('/5', '/15')}\n`,
+    );
     expect(bundled()?.items[POSTGRES]?.status).toBe(status);
     expect(bundled()?.log?.at(-1)).toEqual({ at: NOW, key: POSTGRES, from: 'done', to: status });
   });
@@ -144,7 +149,9 @@ describe('references that name no single item', () => {
 describe('--dry-run', () => {
   it('prints what would change and writes nothing', async () => {
     const out = await check(['9'], { dryRun: true });
-    expect(out).toBe('✔ 9  PostgreSQL en particulier (le plus utilisé en prod) — Bases de données 1/5 · Niveau 1 1/15\nDry run: nothing was written.\n');
+    expect(out).toBe(
+      '✔ 9  PostgreSQL en particulier (le plus utilisé en prod) — Bases de données 1/5 · Niveau 1 1/15\nDry run: nothing was written.\n',
+    );
     expect(existsSync(stateFile)).toBe(false);
   });
 });
@@ -280,7 +287,9 @@ describe('undo', () => {
     const before = readFileSync(stateFile);
     const ctx = ctxFor();
     await runUndo({ dryRun: true }, ctx);
-    expect(ctx.out.text).toMatch(/^Would undo `check` of .* \(1 item\):\n☐ 9 {2}PostgreSQL .* 0\/5 · Niveau 1 0\/15\nDry run: nothing was written.\n$/);
+    expect(ctx.out.text).toMatch(
+      /^Would undo `check` of .* \(1 item\):\n☐ 9 {2}PostgreSQL .* 0\/5 · Niveau 1 0\/15\nDry run: nothing was written.\n$/,
+    );
     expect(readFileSync(stateFile)).toEqual(before);
   });
 });

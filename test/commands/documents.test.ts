@@ -28,7 +28,10 @@ const state = () => JSON.parse(readFileSync(join(dir, 'home', 'state.json'), 'ut
 describe('import <file.md> and export --format md', () => {
   it('reports before it changes anything with --dry-run, then records the ticks with their history', async () => {
     const copy = join(dir, 'copy.md');
-    writeFileSync(copy, readFileSync(plan, 'utf8').replace('- [ ] Borrowing', '- [x] Borrowing').replace('- [ ] Traits', '- [x] Traits (new name)'));
+    writeFileSync(
+      copy,
+      readFileSync(plan, 'utf8').replace('- [ ] Borrowing', '- [x] Borrowing').replace('- [ ] Traits', '- [x] Traits (new name)'),
+    );
     const dry = ctxFor();
     await runImport({ file: copy, dryRun: true }, dry);
     expect(dry.out.text).toContain('2 ticked items matched: 1 newly done, 1 already done');
@@ -63,7 +66,9 @@ describe('import <file.json>', () => {
   it('fails with one clear line on a file that is not an export, changing nothing', async () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, '{"items": []}');
-    await expect(runImport({ file: bad }, ctxFor())).rejects.toThrow(new UserError(`cannot import ${bad}: not a roadmap progress export ("format" is not "roadmap-progress")`));
+    await expect(runImport({ file: bad }, ctxFor())).rejects.toThrow(
+      new UserError(`cannot import ${bad}: not a roadmap progress export ("format" is not "roadmap-progress")`),
+    );
     writeFileSync(bad, '{ nope');
     await expect(runImport({ file: bad }, ctxFor())).rejects.toThrow(/invalid JSON/);
     await expect(runImport({ file: join(dir, 'missing.json') }, ctxFor())).rejects.toThrow(/no such file/);
@@ -83,7 +88,12 @@ describe('import <file.json>', () => {
     writeFileSync(join(dir, 'p.json'), exported.out.text);
     const json = ctxFor({ json: true });
     await runImport({ file: join(dir, 'p.json') }, json);
-    expect(JSON.parse(json.out.text)).toMatchObject({ dryRun: false, kept: 0, unknown: [], changed: [{ key: 'traits', from: 'todo', to: 'done' }] });
+    expect(JSON.parse(json.out.text)).toMatchObject({
+      dryRun: false,
+      kept: 0,
+      unknown: [],
+      changed: [{ key: 'traits', from: 'todo', to: 'done' }],
+    });
     expect(state().documents[plan].items.traits.status).toBe('done');
   });
 });
@@ -95,7 +105,10 @@ describe('when the document changes', () => {
     await runImport({ file: copy }, ctxFor());
     writeFileSync(
       plan,
-      readFileSync(plan, 'utf8').replace('- [ ] Borrowing', '- [ ] Borrowing and moves').replace('- [ ] Traits\n', '').replace('- [ ] Generics', '- [ ] Generics\n- [ ] Macros'),
+      readFileSync(plan, 'utf8')
+        .replace('- [ ] Borrowing', '- [ ] Borrowing and moves')
+        .replace('- [ ] Traits\n', '')
+        .replace('- [ ] Generics', '- [ ] Generics\n- [ ] Macros'),
     );
     const first = ctxFor({ now: '2026-03-03T00:00:00Z' });
     await runStatus({}, first);

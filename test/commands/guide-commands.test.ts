@@ -80,7 +80,13 @@ describe('next', () => {
     await runNext({}, fresh);
     expect(fresh.out.text).toContain('roadmap plan --start');
     const env = scratch();
-    writeState(env.ROADMAP_HOME, docStateOf(model, range(1, 52).map((id) => ({ id, to: id % 2 ? 'done' : 'skipped', at: NOW }))));
+    writeState(
+      env.ROADMAP_HOME,
+      docStateOf(
+        model,
+        range(1, 52).map((id) => ({ id, to: id % 2 ? 'done' : 'skipped', at: NOW })),
+      ),
+    );
     const done = testContext({ env, now: NOW, lang: 'fr' });
     await runNext({}, done);
     // The congratulation, then the capstone project's parts now ready to build.

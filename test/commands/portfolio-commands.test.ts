@@ -21,7 +21,10 @@ function scratch() {
 const stateOf = (env: { ROADMAP_HOME: string }) => JSON.parse(readFileSync(join(env.ROADMAP_HOME, 'state.json'), 'utf8'));
 function writeState(env: { ROADMAP_HOME: string }, bundled: Record<string, unknown>) {
   mkdirSync(env.ROADMAP_HOME, { recursive: true });
-  writeFileSync(join(env.ROADMAP_HOME, 'state.json'), JSON.stringify({ schemaVersion: 1, documents: { bundled: { items: {}, ...bundled } } }));
+  writeFileSync(
+    join(env.ROADMAP_HOME, 'state.json'),
+    JSON.stringify({ schemaVersion: 1, documents: { bundled: { items: {}, ...bundled } } }),
+  );
 }
 
 describe('roadmap note', () => {
@@ -80,7 +83,12 @@ describe('roadmap info', () => {
       { at: '2026-02-11T18:00:00.000Z', key: 'other', from: 'todo', to: 'done' },
       { at: '2026-02-20T18:00:00.000Z', key: PG, from: 'doing', to: 'done' },
     ],
-    notes: { [PG]: [{ at: '2026-02-21T10:00:00.000Z', text: 'Index B-tree compris' }, { at: '2026-02-22T10:00:00.000Z', url: 'https://github.com/me/pg' }] },
+    notes: {
+      [PG]: [
+        { at: '2026-02-21T10:00:00.000Z', text: 'Index B-tree compris' },
+        { at: '2026-02-22T10:00:00.000Z', url: 'https://github.com/me/pg' },
+      ],
+    },
   };
 
   it('shows where the item is, its status, its dated changes and its notes', async () => {
@@ -172,16 +180,24 @@ describe('roadmap project', () => {
       await fn(ctx);
       return ctx.out.text;
     };
-    expect(await run((c) => runProjectCheck({ part: 'terraform', done: true }, c))).toBe("✔ Part 3 done: De l'IaC Terraform pour provisionner l'infra\n");
+    expect(await run((c) => runProjectCheck({ part: 'terraform', done: true }, c))).toBe(
+      "✔ Part 3 done: De l'IaC Terraform pour provisionner l'infra\n",
+    );
     expect(await run((c) => runProjectCheck({ part: '3', done: true }, c))).toBe('Part 3 was already done.\n');
     expect(await run((c) => runProjectLink({ part: 'metriques', url: 'https://github.com/me/dash' }, c), 'fr')).toBe(
       '🔗 Lien ajouté à la partie 4 : https://github.com/me/dash\n',
     );
     expect(await run((c) => runProjectLink({ part: '4', url: 'https://github.com/me/dash' }, c))).toBe('Part 4 already has this link.\n');
-    expect(await run((c) => runProjectCheck({ part: '3', done: false }, c))).toBe("☐ Part 3 back to do: De l'IaC Terraform pour provisionner l'infra\n");
+    expect(await run((c) => runProjectCheck({ part: '3', done: false }, c))).toBe(
+      "☐ Part 3 back to do: De l'IaC Terraform pour provisionner l'infra\n",
+    );
     const project = stateOf(env).documents.bundled.project;
     expect(project['de-l-iac-terraform-pour-provisionner-l-infra']).toEqual({ status: 'todo', at: NOW, links: [] });
-    expect(project['du-monitoring-logs-metriques']).toEqual({ status: 'todo', at: NOW, links: [{ at: NOW, url: 'https://github.com/me/dash' }] });
+    expect(project['du-monitoring-logs-metriques']).toEqual({
+      status: 'todo',
+      at: NOW,
+      links: [{ at: NOW, url: 'https://github.com/me/dash' }],
+    });
 
     const json = testContext({ env, json: true });
     await runProject({}, json);

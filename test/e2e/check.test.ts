@@ -31,7 +31,10 @@ describe('roadmap check (installed binary)', () => {
     expect(status.done).toBe(4);
     expect(status.levels.map((l: { done: number }) => l.done)).toEqual([2, 1, 1, 0]);
     expect(status.levels[0].sections.map((s: { done: number }) => s.done)).toEqual([1, 0, 1, 0]);
-    const done = h.listed().filter((i) => i.status === 'done').map((i) => i.id);
+    const done = h
+      .listed()
+      .filter((i) => i.status === 'done')
+      .map((i) => i.id);
     expect(done).toEqual([1, 9, 17, 41]);
   });
 
@@ -61,7 +64,10 @@ describe('roadmap check (installed binary)', () => {
   it.each([
     [['check', 'kubernetis-zzz'], /^roadmap: no item matches "kubernetis-zzz"\n$/],
     [['check', 'postgress'], /^roadmap: no item matches "postgress"\ndid you mean:\n {2}9 {2}PostgreSQL/],
-    [['check', 'moindre privilege'], /^roadmap: "moindre privilege" matches 2 items; .*\n {2}25 {2}IAM .*\n {2}41 {2}Principe du moindre privilège partout/],
+    [
+      ['check', 'moindre privilege'],
+      /^roadmap: "moindre privilege" matches 2 items; .*\n {2}25 {2}IAM .*\n {2}41 {2}Principe du moindre privilège partout/,
+    ],
     [['check', '9', '60'], /^roadmap: no item 60: items are numbered 1 to 52\n$/],
     [['skip', ''], /^roadmap: an item reference is empty/],
     [['--lang', 'fr', 'check', 'zzzz'], /^roadmap : aucun élément ne correspond à « zzzz »\n$/],
@@ -122,7 +128,9 @@ describe('roadmap undo (installed binary)', () => {
     h.run('check', '9');
     h.run('start', '12', '13');
     const dry = h.run('undo', '--dry-run');
-    expect(dry.stdout).toMatch(/^Would undo `start` of 2026-03-01 \d\d:00 \(2 items\):\n☐ 12 .*\n☐ 13 .*\nDry run: nothing was written.\n$/);
+    expect(dry.stdout).toMatch(
+      /^Would undo `start` of 2026-03-01 \d\d:00 \(2 items\):\n☐ 12 .*\n☐ 13 .*\nDry run: nothing was written.\n$/,
+    );
     expect(h.statusJson().doing).toBe(2);
     const first = h.run('undo');
     expect(first.code).toBe(0);

@@ -74,7 +74,12 @@ describe('any document, chosen with --file, ROADMAP_FILE or roadmap use', () => 
 
 describe('markdown round trip', () => {
   it.each([
-    ['the bundled roadmap', join(ROOT, 'data', 'roadmap.md'), ['authentification-jwt-oauth2-sessions', 'documentation-openapi-swagger'], []],
+    [
+      'the bundled roadmap',
+      join(ROOT, 'data', 'roadmap.md'),
+      ['authentification-jwt-oauth2-sessions', 'documentation-openapi-swagger'],
+      [],
+    ],
     ['CIU', CIU, ['implement-a-vector-mutable-array-with-automatic-resizing', 'linked-list-vs-arrays'], ['--file', CIU]],
   ])('export --format md of %s equals the source but for the ticked markers', (_name, source, keys, fileArgs) => {
     const { dir, env } = scratchHome();
@@ -105,8 +110,26 @@ describe('two machines, synced through JSON exports', () => {
     copyFileSync(CIU, doc);
     const laptop = { ...scratchHome().env, ROADMAP_FILE: doc };
     const desktop = { ...scratchHome().env, ROADMAP_FILE: doc };
-    runRoadmap(['import', exportFile(dir, 'a.json', { 'linked-list-vs-arrays': ['done', '2026-01-01T00:00:00Z'], 'about-arrays': ['doing', '2026-01-05T00:00:00Z'] })], laptop);
-    runRoadmap(['import', exportFile(dir, 'b.json', { 'about-arrays': ['done', '2026-01-07T00:00:00Z'], 'stacks-video': ['skipped', '2026-01-02T00:00:00Z'] })], desktop);
+    runRoadmap(
+      [
+        'import',
+        exportFile(dir, 'a.json', {
+          'linked-list-vs-arrays': ['done', '2026-01-01T00:00:00Z'],
+          'about-arrays': ['doing', '2026-01-05T00:00:00Z'],
+        }),
+      ],
+      laptop,
+    );
+    runRoadmap(
+      [
+        'import',
+        exportFile(dir, 'b.json', {
+          'about-arrays': ['done', '2026-01-07T00:00:00Z'],
+          'stacks-video': ['skipped', '2026-01-02T00:00:00Z'],
+        }),
+      ],
+      desktop,
+    );
     expect(runRoadmap(['export', '--format', 'json', '-o', join(dir, 'laptop.json')], { ...laptop, ...NOW }).code).toBe(0);
     expect(runRoadmap(['export', '-o', join(dir, 'desktop.json')], { ...desktop, ...NOW }).code).toBe(0);
     const dry = runRoadmap(['import', join(dir, 'desktop.json'), '--dry-run'], laptop);
@@ -129,7 +152,10 @@ describe('editing the document', () => {
   it('keeps progress through reorder, rename, delete and insert, says so once, and doctor lists the rest', () => {
     const { dir, env } = scratchHome();
     const doc = join(dir, 'plan.md');
-    writeFileSync(doc, '# Plan\n\n## Data\n\n- [ ] Arrays and slices\n- [ ] Hash maps in depth\n- [ ] Linked lists\n\n## Systems\n\n- [ ] Processes and threads\n');
+    writeFileSync(
+      doc,
+      '# Plan\n\n## Data\n\n- [ ] Arrays and slices\n- [ ] Hash maps in depth\n- [ ] Linked lists\n\n## Systems\n\n- [ ] Processes and threads\n',
+    );
     const all = { ...env, ROADMAP_FILE: doc };
     const ticks = join(dir, 'ticks.md');
     writeFileSync(ticks, readFileSync(doc, 'utf8').replace(/- \[ \]/g, '- [x]'));

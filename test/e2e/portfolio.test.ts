@@ -13,9 +13,15 @@ describe('notes, info, project and export on the installed binary', () => {
     expect(run('project', 'check', 'ci/cd')).toMatchObject({ code: 0, stdout: '✔ Part 2 done: Avec une pipeline CI/CD automatisée\n' });
     expect(run('project', 'link', '2', 'https://github.com/me/pipeline')).toMatchObject({ code: 0 });
     const info = JSON.parse(run('info', '9', '--json').stdout);
-    expect(info.notes.map((n: { text: string | null; url: string | null }) => n.text ?? n.url)).toEqual(['Tuto officiel fini', 'https://github.com/me/pg']);
+    expect(info.notes.map((n: { text: string | null; url: string | null }) => n.text ?? n.url)).toEqual([
+      'Tuto officiel fini',
+      'https://github.com/me/pg',
+    ]);
     const project = JSON.parse(run('--json', 'project').stdout);
-    expect(project.parts[1]).toMatchObject({ status: 'done', links: [{ at: '2026-03-01T10:00:00.000Z', url: 'https://github.com/me/pipeline' }] });
+    expect(project.parts[1]).toMatchObject({
+      status: 'done',
+      links: [{ at: '2026-03-01T10:00:00.000Z', url: 'https://github.com/me/pipeline' }],
+    });
     expect(run('list', '--notes', '--section', 'donnees').stdout).toContain('9 ✎  PostgreSQL');
     const state = JSON.parse(readFileSync(stateFileOf(env), 'utf8'));
     expect(Object.keys(state.documents.bundled)).toEqual(expect.arrayContaining(['items', 'notes', 'project']));
@@ -26,7 +32,10 @@ describe('notes, info, project and export on the installed binary', () => {
     const run = (now: string, ...args: string[]) => runRoadmap(args, { ...env, ROADMAP_NOW: now });
     expect(run('2026-02-01T10:00:00Z', 'start', 'postgres').code).toBe(0);
     expect(run('2026-02-03T10:00:00Z', 'check', '9').code).toBe(0);
-    expect(run('2026-02-04T10:00:00Z', 'note', 'postgresql', 'index', 'B-tree')).toMatchObject({ code: 0, stdout: '✎ Note 1 added to 9  PostgreSQL en particulier (le plus utilisé en prod)\n' });
+    expect(run('2026-02-04T10:00:00Z', 'note', 'postgresql', 'index', 'B-tree')).toMatchObject({
+      code: 0,
+      stdout: '✎ Note 1 added to 9  PostgreSQL en particulier (le plus utilisé en prod)\n',
+    });
     const info = run('2026-02-05T10:00:00Z', 'info', 'postgres');
     expect(info.code).toBe(0);
     expect(info.stdout).toMatch(/status +✔ done · since 2026-02-03\n/);

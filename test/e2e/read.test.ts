@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { ROOT, SHARED } from '../helpers/context.js';
 import { runRoadmap, scratchHome } from '../helpers/cli.js';
+import { ROOT, SHARED } from '../helpers/context.js';
 
 const ESC = '\u001b[';
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -122,15 +122,12 @@ describe('the installed binary, read side', () => {
     expect(byEnv).toEqual(byFlag);
   });
 
-  it.each(['roadmap list | head -1', 'roadmap status | true', 'roadmap list --json | head -c 10'])(
-    '`%s` exits quietly',
-    (command) => {
-      const shell = spawnSync('bash', ['-o', 'pipefail', '-c', command], {
-        env: { ...env, PATH: `${dirname(inject('roadmapBin'))}:${process.env.PATH}`, LANG: 'C' },
-        encoding: 'utf8',
-      });
-      expect(shell.stderr).toBe('');
-      expect(shell.status).toBe(0);
-    },
-  );
+  it.each(['roadmap list | head -1', 'roadmap status | true', 'roadmap list --json | head -c 10'])('`%s` exits quietly', (command) => {
+    const shell = spawnSync('bash', ['-o', 'pipefail', '-c', command], {
+      env: { ...env, PATH: `${dirname(inject('roadmapBin'))}:${process.env.PATH}`, LANG: 'C' },
+      encoding: 'utf8',
+    });
+    expect(shell.stderr).toBe('');
+    expect(shell.status).toBe(0);
+  });
 });

@@ -27,7 +27,14 @@ function findChromium(): string | null {
 }
 
 const CHROMIUM = findChromium();
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 if (!CHROMIUM) {
   const notice = '⚠ headless Chromium not found (apt-get install -y chromium): the browser tests of the HTML report are SKIPPED';
@@ -76,7 +83,12 @@ describe.skipIf(!CHROMIUM)('the HTML report in headless Chromium', () => {
       documents: {
         [file]: {
           items: { [doneAlready]: { status: 'done', at }, [images]: { status: 'done', at } },
-          notes: { [learnXss]: [{ at, text: '<img src=x onerror="window.__pwned = 3">' }, { at, url: 'https://github.com/me/xss-lab', text: '"><script>window.__pwned=4</script>' }] },
+          notes: {
+            [learnXss]: [
+              { at, text: '<img src=x onerror="window.__pwned = 3">' },
+              { at, url: 'https://github.com/me/xss-lab', text: '"><script>window.__pwned=4</script>' },
+            ],
+          },
         },
       },
     };
@@ -93,7 +105,9 @@ describe.skipIf(!CHROMIUM)('the HTML report in headless Chromium', () => {
 
   it('detects a script that runs (the check below can fail)', async () => {
     const page = await browser.newPage();
-    await page.setContent('<title>safe</title><img src=x onerror="document.body.dataset.pwned = 1"><script>document.title = "pwned"</script>');
+    await page.setContent(
+      '<title>safe</title><img src=x onerror="document.body.dataset.pwned = 1"><script>document.title = "pwned"</script>',
+    );
     await page.waitForFunction(() => document.body.dataset.pwned === '1');
     expect(await page.title()).toBe('pwned');
     await page.close();
@@ -149,12 +163,22 @@ describe.skipIf(!CHROMIUM)('the HTML report in headless Chromium', () => {
   });
 
   it('fits a phone screen without sideways scrolling, and prints', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, offline: true });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      offline: true,
+    });
     const page = await context.newPage();
     await page.goto(pathToFileURL(report).href);
-    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    const widths = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
-    const fontSize = await page.evaluate(() => Number.parseFloat(getComputedStyle(document.querySelector('.item .text') as Element).fontSize));
+    const fontSize = await page.evaluate(() =>
+      Number.parseFloat(getComputedStyle(document.querySelector('.item .text') as Element).fontSize),
+    );
     expect(fontSize).toBeGreaterThanOrEqual(14);
     await page.screenshot({ path: join(shots, 'phone.png') });
     expect(statSync(join(shots, 'phone.png')).size).toBeGreaterThan(10_000);

@@ -21,7 +21,10 @@ interface Run {
 function spawnRoadmap(args: string[], env: Record<string, string>, killAfterMs?: number): Promise<Run> {
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(inject('roadmapBin'), args, { env: { PATH: process.env.PATH ?? '', LANG: 'C', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(inject('roadmapBin'), args, {
+      env: { PATH: process.env.PATH ?? '', LANG: 'C', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => {
@@ -73,9 +76,7 @@ describe('concurrency (16 processes of the installed binary)', () => {
 
   it('16 processes toggling the same item: every reported change is in the log, chained, and the final state is the last one', async () => {
     const h = home();
-    const runs = await Promise.all(
-      Array.from({ length: 16 }, (_, i) => spawnRoadmap([i % 2 ? 'uncheck' : 'check', '7', '--json'], h.env)),
-    );
+    const runs = await Promise.all(Array.from({ length: 16 }, (_, i) => spawnRoadmap([i % 2 ? 'uncheck' : 'check', '7', '--json'], h.env)));
     expect(runs.filter((r) => r.code !== 0)).toEqual([]);
     const reported = runs.flatMap((r) => JSON.parse(r.stdout).changes as Array<{ from: string; to: string }>);
     const doc = bundled(readState(h.stateFile));
@@ -83,7 +84,9 @@ describe('concurrency (16 processes of the installed binary)', () => {
     // Each process saw the state the one before it left: no change lost, none applied twice.
     expect(log).toHaveLength(reported.length);
     expect(reported.length).toBeGreaterThanOrEqual(1);
-    log.forEach((entry, i) => expect(entry.from).toBe(i === 0 ? 'todo' : log[i - 1]?.to));
+    log.forEach((entry, i) => {
+      expect(entry.from).toBe(i === 0 ? 'todo' : log[i - 1]?.to);
+    });
     expect(log.map((e) => `${e.from}>${e.to}`).sort()).toEqual(reported.map((c) => `${c.from}>${c.to}`).sort());
     const finalStatus = Object.values(doc.items)[0]?.status ?? 'todo';
     expect(finalStatus).toBe(log.at(-1)?.to ?? 'todo');
@@ -219,12 +222,18 @@ describe('roadmap doctor (installed binary)', () => {
 
     const repair = await spawnRoadmap(['doctor', '--repair'], h.env);
     expect(repair.code, repair.stderr).toBe(0);
-    expect(repair.stdout).toMatch(/^Moved the unreadable file to \S+state\.json\.corrupt-20260301T090000Z \(kept, nothing deleted\)\.\nRestored the backup of .*: 2 items recorded\.\n/);
+    expect(repair.stdout).toMatch(
+      /^Moved the unreadable file to \S+state\.json\.corrupt-20260301T090000Z \(kept, nothing deleted\)\.\nRestored the backup of .*: 2 items recorded\.\n/,
+    );
     expect(readFileSync(`${h.stateFile}.corrupt-20260301T090000Z`)).toEqual(broken);
     expect(JSON.parse((await spawnRoadmap(['status', '--json'], h.env)).stdout).done).toBe(2);
     const again = await spawnRoadmap(['doctor', '--json'], h.env);
     expect(again.code).toBe(0);
-    expect(JSON.parse(again.stdout).state).toMatchObject({ status: 'ok', items: 2, movedAside: [`${h.stateFile}.corrupt-20260301T090000Z`] });
+    expect(JSON.parse(again.stdout).state).toMatchObject({
+      status: 'ok',
+      items: 2,
+      movedAside: [`${h.stateFile}.corrupt-20260301T090000Z`],
+    });
   });
 
   it('--repair without a backup starts empty and says so (in French too)', async () => {
@@ -233,7 +242,9 @@ describe('roadmap doctor (installed binary)', () => {
     writeFileSync(h.stateFile, '');
     const repair = await spawnRoadmap(['--lang', 'fr', 'doctor', '--repair'], h.env);
     expect(repair.code, repair.stderr).toBe(0);
-    expect(repair.stdout).toMatch(/^Fichier illisible déplacé vers \S+\.corrupt-20260301T090000Z .*\nAucune sauvegarde valide à restaurer : la progression repart de zéro\.\n/);
+    expect(repair.stdout).toMatch(
+      /^Fichier illisible déplacé vers \S+\.corrupt-20260301T090000Z .*\nAucune sauvegarde valide à restaurer : la progression repart de zéro\.\n/,
+    );
     expect(existsSync(h.stateFile)).toBe(false);
     expect((await spawnRoadmap(['check', '1'], h.env)).code).toBe(0);
   });

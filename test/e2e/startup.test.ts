@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { SHARED } from '../helpers/context.js';
 import { runRoadmap, scratchHome } from '../helpers/cli.js';
+import { SHARED } from '../helpers/context.js';
 
 // A preload that records every module the CLI requires (the bundle loads its lazy parts with require()).
 const TRACER = `
@@ -36,14 +36,17 @@ const cacheDirOf = (env: Record<string, string>) => join(env.XDG_CACHE_HOME as s
 const modelEntries = (env: Record<string, string>) => readdirSync(cacheDirOf(env)).filter((name) => name.endsWith('.json'));
 
 describe('start-up: only what a command needs is loaded', () => {
-  it.each([['--help'], ['--version'], ['help', 'status'], ['status', '--help']])('`roadmap %s` loads none of the heavy modules', (...args) => {
-    const { env } = scratchHome();
-    const run = traced(args, env);
-    expect(run.code).toBe(0);
-    expect(run.stdout).not.toBe('');
-    expect(run.modules.some((m) => m.endsWith('boot.cjs'))).toBe(true); // the tracer was active
-    expect(run.lazy).toEqual([]);
-  });
+  it.each([['--help'], ['--version'], ['help', 'status'], ['status', '--help']])(
+    '`roadmap %s` loads none of the heavy modules',
+    (...args) => {
+      const { env } = scratchHome();
+      const run = traced(args, env);
+      expect(run.code).toBe(0);
+      expect(run.stdout).not.toBe('');
+      expect(run.modules.some((m) => m.endsWith('boot.cjs'))).toBe(true); // the tracer was active
+      expect(run.lazy).toEqual([]);
+    },
+  );
 
   it('`roadmap status` on the bundled roadmap uses the pre-parsed model: no parser, no cache entry', () => {
     const { env } = scratchHome();
@@ -92,7 +95,9 @@ describe('start-up: model cache', () => {
     copyFileSync(join(SHARED, 'fixtures', 'coding-interview-university.md'), doc);
     const once = () =>
       new Promise<{ code: number | null; stdout: string }>((resolve) => {
-        const child = spawn(inject('roadmapBin'), ['--file', doc, 'list', '--json'], { env: { PATH: process.env.PATH ?? '', LANG: 'C', ...env } });
+        const child = spawn(inject('roadmapBin'), ['--file', doc, 'list', '--json'], {
+          env: { PATH: process.env.PATH ?? '', LANG: 'C', ...env },
+        });
         let stdout = '';
         child.stdout.on('data', (chunk: Buffer) => {
           stdout += chunk.toString();
@@ -138,7 +143,10 @@ describe('start-up: V8 code cache', () => {
     const first = traced(['check', '1'], env);
     expect(first.code).toBe(0);
     expect(first.lazy.some((m) => /lazy[/\\]conf\.cjs$/.test(m))).toBe(true);
-    const caches = () => readdirSync(cacheDirOf(env)).filter((name) => name.endsWith('.v8')).sort();
+    const caches = () =>
+      readdirSync(cacheDirOf(env))
+        .filter((name) => name.endsWith('.v8'))
+        .sort();
     const made = caches();
     expect(made.some((name) => /^code-[0-9a-f]{16}-conf-/.test(name))).toBe(true);
     expect(made.some((name) => /^code-[0-9a-f]{16}-proper-lockfile-/.test(name))).toBe(true);

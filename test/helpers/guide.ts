@@ -19,10 +19,7 @@ export function range(from: number, to: number): number[] {
 }
 
 /** Statuses of every item (index = id - 1): todo unless listed. */
-export function statusesOf(
-  model: Roadmap,
-  set: { done?: number[]; doing?: number[]; skipped?: number[] } = {},
-): ItemStatus[] {
+export function statusesOf(model: Roadmap, set: { done?: number[]; doing?: number[]; skipped?: number[] } = {}): ItemStatus[] {
   return model.items.map((item) => {
     if (set.done?.includes(item.id)) return 'done';
     if (set.doing?.includes(item.id)) return 'doing';

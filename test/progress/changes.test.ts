@@ -85,7 +85,12 @@ describe('recordChanges', () => {
     let doc = emptyDocument();
     for (let n = 0; n < UNDO_LIMIT + 5; n++) {
       const to = n % 2 === 0 ? 'done' : 'todo';
-      doc = recordChanges(doc, planChanges(model, doc, [{ id: 1, to }]).changes, `2026-03-01T09:00:${String(n % 60).padStart(2, '0')}Z`, 'check');
+      doc = recordChanges(
+        doc,
+        planChanges(model, doc, [{ id: 1, to }]).changes,
+        `2026-03-01T09:00:${String(n % 60).padStart(2, '0')}Z`,
+        'check',
+      );
     }
     expect(doc.undo).toHaveLength(UNDO_LIMIT);
     expect(doc.log).toHaveLength(UNDO_LIMIT + 5);
@@ -99,8 +104,12 @@ describe('recordChanges', () => {
 });
 
 describe('undo', () => {
-  const apply = (doc: DocumentState, targets: Array<{ id: number; to: 'todo' | 'doing' | 'done' | 'skipped' }>, at: string, command = 'check') =>
-    recordChanges(doc, planChanges(model, doc, targets).changes, at, command);
+  const apply = (
+    doc: DocumentState,
+    targets: Array<{ id: number; to: 'todo' | 'doing' | 'done' | 'skipped' }>,
+    at: string,
+    command = 'check',
+  ) => recordChanges(doc, planChanges(model, doc, targets).changes, at, command);
 
   it('has nothing to undo on a fresh document', () => {
     expect(planUndo(model, emptyDocument())).toBeNull();
@@ -111,7 +120,14 @@ describe('undo', () => {
   it('walks back step by step, restoring records and logging each revert', () => {
     const s0 = emptyDocument();
     const s1 = apply(s0, [{ id: 9, to: 'doing' }], T1, 'start');
-    const s2 = apply(s1, [{ id: 9, to: 'done' }, { id: 12, to: 'done' }], T2);
+    const s2 = apply(
+      s1,
+      [
+        { id: 9, to: 'done' },
+        { id: 12, to: 'done' },
+      ],
+      T2,
+    );
     expect(planUndo(model, s2)?.changes).toEqual([
       { id: 9, key: key(9), from: 'done', to: 'doing' },
       { id: 12, key: key(12), from: 'done', to: 'todo' },
@@ -133,7 +149,12 @@ describe('undo', () => {
 
   it('puts back what the document says for an item that had no record', () => {
     const generics = nested.items.find((i) => i.text === 'Generics');
-    const doc = recordChanges(emptyDocument(), planChanges(nested, emptyDocument(), [{ id: generics?.id as number, to: 'todo' }]).changes, T1, 'uncheck');
+    const doc = recordChanges(
+      emptyDocument(),
+      planChanges(nested, emptyDocument(), [{ id: generics?.id as number, to: 'todo' }]).changes,
+      T1,
+      'uncheck',
+    );
     expect(statusOfKey(nested, doc, generics?.key as string)).toBe('todo');
     const reverted = revertLast(nested, doc, T2);
     expect(reverted.items).toEqual({});

@@ -25,11 +25,25 @@ describe('checkoffTargets', () => {
   it.each([
     ['done', [1, 2], [{ id: 2, to: 'done' }]],
     ['done', [], [{ id: 1, to: 'todo' }]],
-    ['done', [3], [{ id: 1, to: 'todo' }, { id: 3, to: 'done' }]],
+    [
+      'done',
+      [3],
+      [
+        { id: 1, to: 'todo' },
+        { id: 3, to: 'done' },
+      ],
+    ],
     ['doing', [3], []],
     ['doing', [], [{ id: 3, to: 'todo' }]],
     ['skipped', [4, 5], [{ id: 5, to: 'skipped' }]],
-    ['todo', [1, 4], [{ id: 1, to: 'todo' }, { id: 4, to: 'todo' }]],
+    [
+      'todo',
+      [1, 4],
+      [
+        { id: 1, to: 'todo' },
+        { id: 4, to: 'todo' },
+      ],
+    ],
   ] as const)('to %s with %j ticked → %j', (to, ticked, targets) => {
     expect(checkoffTargets([1, 2, 3, 4, 5], statuses, new Set(ticked), to)).toEqual(targets);
   });

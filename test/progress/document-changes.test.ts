@@ -42,13 +42,14 @@ function seen(markdown: string, progress: Record<string, 'done' | 'doing' | 'ski
     const item = model.items.find((i) => i.text === text);
     if (!item) throw new Error(`no item ${text}`);
     doc.items[item.key] = { status, at: T0 };
-    (doc.log ??= []).push({ at: T0, key: item.key, from: 'todo', to: status });
+    doc.log ??= [];
+    doc.log.push({ at: T0, key: item.key, from: 'todo', to: status });
   }
   return doc;
 }
 
 /** Status by item text after the document changed to `markdown`. */
-function after(doc: DocumentState, markdown: string) {
+function afterEdit(doc: DocumentState, markdown: string) {
   const model = parseRoadmap(markdown);
   const changes = diffDocument(model, doc);
   applyChanges(doc, model, changes, T1);
@@ -65,7 +66,7 @@ describe('progress across document edits', () => {
       '### Containers\n\n$2\n### Databases\n\n- [ ] Understand transactions and isolation levels\n- [ ] Learn PostgreSQL indexes\n- [ ] Write a migration by hand\n',
     );
     const doc = seen(BASE, progress);
-    const { changes, byText } = after(doc, reordered);
+    const { changes, byText } = afterEdit(doc, reordered);
     expect(changes).toMatchObject({ renamed: [], removed: [], added: [] });
     expect(byText['Learn PostgreSQL indexes']).toBe('done');
     expect(byText['Write a Dockerfile for the API']).toBe('doing');
@@ -74,7 +75,7 @@ describe('progress across document edits', () => {
   it('survives inserting items, reported as new', () => {
     const inserted = BASE.replace('- [ ] Learn PostgreSQL', '- [ ] Install PostgreSQL locally\n- [ ] Learn PostgreSQL');
     const doc = seen(BASE, progress);
-    const { changes, byText } = after(doc, inserted);
+    const { changes, byText } = afterEdit(doc, inserted);
     expect(changes.added.map((a) => a.text)).toEqual(['Install PostgreSQL locally']);
     expect(changes.renamed).toEqual([]);
     expect(byText['Learn PostgreSQL indexes']).toBe('done');
@@ -87,7 +88,7 @@ describe('progress across document edits', () => {
       'Write a multi-stage Dockerfile for the API',
     );
     const doc = seen(BASE, progress);
-    const { changes, byText } = after(doc, edited);
+    const { changes, byText } = afterEdit(doc, edited);
     expect(changes.renamed.map((r) => [r.fromText, r.toText])).toEqual([
       ['Write a Dockerfile for the API', 'Write a multi-stage Dockerfile for the API'],
       ['Learn PostgreSQL indexes', 'Learn PostgreSQL indexes (B-tree, GIN)'],
@@ -107,7 +108,7 @@ describe('progress across document edits', () => {
       '- [ ] Run the stack with Compose\n- [ ] Learn PostgreSQL indexes deeply\n',
     );
     const doc = seen(BASE, progress);
-    const { changes, byText } = after(doc, swapped);
+    const { changes, byText } = afterEdit(doc, swapped);
     expect(changes.renamed).toEqual([]);
     expect(changes.removed.map((r) => r.text)).toEqual(['Learn PostgreSQL indexes']);
     expect(changes.added.map((a) => a.text).sort()).toEqual(['Benchmark with pgbench', 'Learn PostgreSQL indexes deeply']);
@@ -120,14 +121,14 @@ describe('progress across document edits', () => {
   it('keeps the progress of deleted items until pruned, and restores it when the item comes back', () => {
     const doc = seen(BASE, progress);
     const deleted = BASE.replace('- [ ] Learn PostgreSQL indexes\n', '');
-    const { model } = after(doc, deleted);
+    const { model } = afterEdit(doc, deleted);
     expect(orphanProgress(model, doc)).toEqual([
       { key: 'learn-postgresql-indexes', text: 'Learn PostgreSQL indexes', status: 'done', at: T0 },
     ]);
-    const back = after(doc, BASE);
+    const back = afterEdit(doc, BASE);
     expect(back.byText['Learn PostgreSQL indexes']).toBe('done');
     expect(doc.removed).toBeUndefined();
-    const again = after(doc, deleted);
+    const again = afterEdit(doc, deleted);
     expect(pruneOrphans(again.model, doc)).toBe(1);
     expect(doc.items['learn-postgresql-indexes']).toBeUndefined();
     expect(doc.items['write-a-dockerfile-for-the-api']?.status).toBe('doing');
@@ -138,7 +139,7 @@ describe('progress across document edits', () => {
     const doc = emptyDocument();
     doc.items['learn-postgresql-indexes'] = { status: 'done', at: T0 };
     const edited = BASE.replace('Learn PostgreSQL indexes', 'Learn PostgreSQL indexes well');
-    const { changes, byText } = after(doc, edited);
+    const { changes, byText } = afterEdit(doc, edited);
     expect(changes.renamed.map((r) => [r.from, r.to])).toEqual([['learn-postgresql-indexes', 'learn-postgresql-indexes-well']]);
     expect(changes.seenBefore).toBe(false);
     expect(byText['Learn PostgreSQL indexes well']).toBe('done');

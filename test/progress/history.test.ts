@@ -6,7 +6,12 @@ import { bundledModel } from '../helpers/guide.js';
 
 const model = bundledModel();
 const keyOf = (id: number) => model.items[id - 1]?.key as string;
-const entry = (id: number, at: string, to: LogEntry['to'] = 'done', from: LogEntry['from'] = 'todo'): LogEntry => ({ at, key: keyOf(id), from, to });
+const entry = (id: number, at: string, to: LogEntry['to'] = 'done', from: LogEntry['from'] = 'todo'): LogEntry => ({
+  at,
+  key: keyOf(id),
+  from,
+  to,
+});
 const today = parseDay('2026-05-15') as number; // a Friday
 
 describe('history', () => {
@@ -36,7 +41,10 @@ describe('history', () => {
   });
 
   it('drops malformed entries of a hand-edited file', () => {
-    const doc = { items: {}, log: [...log, { at: 'never', key: 'x', from: 'todo', to: 'done' }, null, { key: 3 }] } as unknown as DocumentState;
+    const doc = {
+      items: {},
+      log: [...log, { at: 'never', key: 'x', from: 'todo', to: 'done' }, null, { key: 3 }],
+    } as unknown as DocumentState;
     expect(logEntries(doc)).toHaveLength(4);
     expect(logEntries({ items: {} })).toEqual([]);
   });

@@ -25,7 +25,11 @@ import { messagesFor } from '../../src/ui/messages.js';
 import { ROOT } from '../helpers/context.js';
 
 const model = parseRoadmap(readFileSync(join(ROOT, 'data', 'roadmap.md'), 'utf8'));
-const capstone = findCapstone(model) ?? (() => { throw new Error('no capstone'); })();
+const capstone =
+  findCapstone(model) ??
+  (() => {
+    throw new Error('no capstone');
+  })();
 const t = messagesFor('en');
 const at = '2026-03-01T09:00:00.000Z';
 const key = (id: number) => model.items[id - 1]?.key as string;
@@ -100,7 +104,11 @@ describe('the project parts', () => {
     const ready = projectNextMention(model, itemStatuses(model, doc), doc);
     expect(ready.map((v) => v.part.number)).toEqual([2]);
 
-    markPartsMentioned(doc, ready.map((v) => v.part.key), at);
+    markPartsMentioned(
+      doc,
+      ready.map((v) => v.part.key),
+      at,
+    );
     expect(doc.projectMentions).toEqual({ [ready[0]?.part.key as string]: at });
     expect(projectNextMention(model, itemStatuses(model, doc), doc)).toEqual([]);
   });
@@ -148,7 +156,9 @@ describe('the one-time mention in next', () => {
       "🎯 Project: everything that prepares part 3 is done — time to build it: De l'IaC Terraform pour provisionner l'infra\n" +
         '   (when it is built: roadmap project check 3)\n',
     );
-    expect(renderProjectMention(ready, { chalk, t: messagesFor('fr'), columns: 80 })).toContain('🎯 Projet : tout ce qui prépare la partie 3 est fait');
+    expect(renderProjectMention(ready, { chalk, t: messagesFor('fr'), columns: 80 })).toContain(
+      '🎯 Projet : tout ce qui prépare la partie 3 est fait',
+    );
     expect(renderProjectMention([], { chalk, t, columns: 80 })).toBe('');
   });
 });

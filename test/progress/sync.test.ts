@@ -13,7 +13,8 @@ function machine(changes: [string, 'todo' | 'doing' | 'done' | 'skipped', string
   for (const [key, to, at] of changes) {
     const from = doc.items[key]?.status ?? (model.items.find((i) => i.key === key)?.checked ? 'done' : 'todo');
     doc.items[key] = { status: to, at };
-    (doc.log ??= []).push({ at, key, from, to });
+    doc.log ??= [];
+    doc.log.push({ at, key, from, to });
   }
   return doc;
 }
@@ -34,7 +35,9 @@ describe('merging two diverged JSON exports', () => {
   laptop.log?.push({ at: '2026-01-09T10:00:00.000Z', key: 'delta', from: 'todo', to: 'doing' });
 
   const exportOf = (doc: DocumentState) => {
-    const checked = checkProgressExport(JSON.parse(JSON.stringify(progressExport(model, doc, { path: '/p.md' }, '2026-02-01T00:00:00.000Z'))));
+    const checked = checkProgressExport(
+      JSON.parse(JSON.stringify(progressExport(model, doc, { path: '/p.md' }, '2026-02-01T00:00:00.000Z'))),
+    );
     if (typeof checked === 'string') throw new Error(checked);
     return checked;
   };

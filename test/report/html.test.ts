@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseRoadmap } from '../../src/roadmap/parse.js';
 import { escapeHtml, safeHref } from '../../src/report/escape.js';
 import { htmlReport, reportInput } from '../../src/report/report.js';
 import { planTimeline } from '../../src/report/timeline.js';
+import { parseRoadmap } from '../../src/roadmap/parse.js';
 import type { DocumentState } from '../../src/store/state.js';
 import { messagesFor } from '../../src/ui/messages.js';
 import { ROOT } from '../helpers/context.js';
@@ -86,7 +86,7 @@ describe('the HTML report', () => {
     const html = htmlReport(model, doc, messagesFor('en'), 'en', now);
     const body = html.slice(html.indexOf('<body>'));
     expect(body).not.toMatch(/<script|<img|<svg onload|<b>|<i>|href="javascript/i);
-    expect(body).toContain("<span class=\"text\">a link and <a href");
+    expect(body).toContain('<span class="text">a link and <a href');
     expect(body).toContain('<code>&#60;script&#62;document.title=&#34;pwned&#34;&#60;/script&#62;</code> XSS 101');
     expect(body).toContain('<span class="text">raw document.title=&#34;raw&#34; html</span>');
     expect(body).toContain('<code>&#60;img src=x onerror=&#34;document.body.dataset.pwned=1&#34;&#62;</code> images');
@@ -98,7 +98,11 @@ describe('the HTML report', () => {
 });
 
 describe('planTimeline', () => {
-  const planning = bundled.planning ?? (() => { throw new Error('no planning'); })();
+  const planning =
+    bundled.planning ??
+    (() => {
+      throw new Error('no planning');
+    })();
   it('is not started without any recorded change', () => {
     expect(planTimeline(planning, { items: {} }, now)).toMatchObject({ startedAt: null, current: null });
   });

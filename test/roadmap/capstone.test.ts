@@ -67,9 +67,25 @@ describe('documents without or with another capstone', () => {
   it('reads an English "project" part and maps it by words', () => {
     const model = parseRoadmap(
       [
-        '# Web', '', '## Level 1', '', '### HTTP APIs', '', '- [ ] Design an HTTP API', '- [ ] Status codes', '',
-        '### Testing', '', '- [ ] Unit tests', '- [ ] Integration tests', '', '## Final project', '',
-        '- An HTTP API with tests', '- A deployment', '',
+        '# Web',
+        '',
+        '## Level 1',
+        '',
+        '### HTTP APIs',
+        '',
+        '- [ ] Design an HTTP API',
+        '- [ ] Status codes',
+        '',
+        '### Testing',
+        '',
+        '- [ ] Unit tests',
+        '- [ ] Integration tests',
+        '',
+        '## Final project',
+        '',
+        '- An HTTP API with tests',
+        '- A deployment',
+        '',
       ].join('\n'),
     );
     const capstone = findCapstone(model);

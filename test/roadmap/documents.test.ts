@@ -22,9 +22,34 @@ describe('coding-interview-university, section by section', () => {
     expect(model.title).toBe('Coding Interview University');
     expect(shape(model)).toEqual([
       ['Algorithmic complexity / Big-O / Asymptotic analysis', 9, []],
-      ['Data Structures', 0, [['Arrays', 18], ['Linked Lists', 26], ['Stack', 3], ['Queue', 6], ['Hash table', 15]]],
-      ['More Knowledge', 0, [['Binary search', 6], ['Bitwise operations', 16]]],
-      ['Trees', 0, [['Trees - Intro', 6], ['Binary search trees: BSTs', 25], ['Heap / Priority Queue / Binary Heap', 25]]],
+      [
+        'Data Structures',
+        0,
+        [
+          ['Arrays', 18],
+          ['Linked Lists', 26],
+          ['Stack', 3],
+          ['Queue', 6],
+          ['Hash table', 15],
+        ],
+      ],
+      [
+        'More Knowledge',
+        0,
+        [
+          ['Binary search', 6],
+          ['Bitwise operations', 16],
+        ],
+      ],
+      [
+        'Trees',
+        0,
+        [
+          ['Trees - Intro', 6],
+          ['Binary search trees: BSTs', 25],
+          ['Heap / Priority Queue / Binary Heap', 25],
+        ],
+      ],
       ['Sorting', 58, []],
       ['Graphs', 38, []],
       [
@@ -121,7 +146,14 @@ describe('front matter, deep headings', () => {
   it('takes the title from the front matter and groups under ### and ####', () => {
     expect(model.title).toBe('Rust in 100 days');
     expect(shape(model)).toEqual([
-      ['Week 1', 0, [['Basics', 2], ['Ownership', 2]]],
+      [
+        'Week 1',
+        0,
+        [
+          ['Basics', 2],
+          ['Ownership', 2],
+        ],
+      ],
       ['Week 2', 2, []],
     ]);
     expect(model.items.map((i) => i.checked)).toEqual([false, false, false, true, false, false]);

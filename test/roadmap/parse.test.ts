@@ -43,19 +43,14 @@ describe('the bundled roadmap', () => {
     ]);
     expect(model.levels.map((l) => l.note)).toEqual([
       null,
-      '⏱️ Durée estimée : 4-6 mois | Ce qui te différencie d\'un dev web classique',
+      "⏱️ Durée estimée : 4-6 mois | Ce qui te différencie d'un dev web classique",
       '⏱️ À travailler en parallèle des niveaux précédents',
       '⏱️ À construire dans le temps, tout au long de ta progression',
     ]);
   });
 
   it('groups items in sections 4/5/4/0, level 4 items having none', () => {
-    expect(model.levels.map((l) => l.sections.map((s) => s.itemIds.length))).toEqual([
-      [3, 4, 5, 3],
-      [3, 3, 7, 2, 3],
-      [4, 4, 3, 2],
-      [],
-    ]);
+    expect(model.levels.map((l) => l.sections.map((s) => s.itemIds.length))).toEqual([[3, 4, 5, 3], [3, 3, 7, 2, 3], [4, 4, 3, 2], []]);
     expect(model.levels[1]?.sections.map((s) => s.title)).toEqual([
       'Docker & Containers',
       'Kubernetes (K8s) — notions solides',
@@ -70,11 +65,11 @@ describe('the bundled roadmap', () => {
 
   it('keeps inline formatting for rendering and plain text for matching', () => {
     const iam = model.items[24];
-    expect(iam?.text).toBe('IAM : rôles, policies, principe du moindre privilège — c\'est crucial');
+    expect(iam?.text).toBe("IAM : rôles, policies, principe du moindre privilège — c'est crucial");
     expect(iam?.spans).toEqual([
       { text: 'IAM', bold: true },
       { text: ' : rôles, policies, principe du moindre privilège — ' },
-      { text: 'c\'est crucial', italic: true },
+      { text: "c'est crucial", italic: true },
     ]);
     expect(model.items[8]?.key).toBe('postgresql-en-particulier-le-plus-utilise-en-prod');
   });
@@ -88,11 +83,7 @@ describe('the bundled roadmap', () => {
       { period: 'Mois 5-6', focus: 'Architecture, sécurité, observabilité' },
       { period: 'En continu', focus: 'Projets perso, préparer la certif AWS' },
     ]);
-    expect(model.notes.map((n) => n.title)).toEqual([
-      '☁️ Quel Cloud choisir ?',
-      '🗺️ La Roadmap',
-      '💡 Conseil clé : le projet perso est roi',
-    ]);
+    expect(model.notes.map((n) => n.title)).toEqual(['☁️ Quel Cloud choisir ?', '🗺️ La Roadmap', '💡 Conseil clé : le projet perso est roi']);
     expect(model.notes[2]?.bullets).toHaveLength(5);
     expect(model.notes[2]?.bullets[0]).toBe('Une API REST déployée sur AWS');
   });

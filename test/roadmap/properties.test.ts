@@ -2,15 +2,15 @@
 import { Chalk } from 'chalk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { itemStatuses, roadmapProgress } from '../../src/progress/stats.js';
+import { roadmapProgress } from '../../src/progress/stats.js';
 import { tooDeepLine } from '../../src/roadmap/limits.js';
 import type { ItemStatus } from '../../src/roadmap/model.js';
 import { parseRoadmap } from '../../src/roadmap/parse.js';
 import { resolveItemRef } from '../../src/roadmap/refs.js';
+import { messagesFor } from '../../src/ui/messages.js';
 import { renderChanges } from '../../src/ui/render-changes.js';
 import { renderList } from '../../src/ui/render-list.js';
 import { renderStatus } from '../../src/ui/render-status.js';
-import { messagesFor } from '../../src/ui/messages.js';
 
 const t = messagesFor('en');
 const RUNS = { numRuns: 150 };
@@ -19,7 +19,22 @@ const RUNS = { numRuns: 150 };
 // and inline marks that stay inline (emphasis, code, links).
 const word = fc.oneof(
   fc.stringMatching(/^[A-Za-zÀ-ÿ0-9]{1,8}$/),
-  fc.constantFrom('🔴', '🟢', 'Niveau', 'Level', '__proto__', 'constructor', 'toString', '**gras**', '*it*', '`code`', '[lien](https://x.y)', 'C#', 'a/b', 'é'),
+  fc.constantFrom(
+    '🔴',
+    '🟢',
+    'Niveau',
+    'Level',
+    '__proto__',
+    'constructor',
+    'toString',
+    '**gras**',
+    '*it*',
+    '`code`',
+    '[lien](https://x.y)',
+    'C#',
+    'a/b',
+    'é',
+  ),
 );
 const text = fc.array(word, { minLength: 1, maxLength: 6 }).map((words) => words.join(' '));
 
@@ -81,7 +96,36 @@ describe('parser properties', () => {
   });
 
   it('never throws on arbitrary text (any Unicode, control characters, markdown punctuation)', () => {
-    const punctuation = fc.constantFrom('- ', '- [ ] ', '- [x] ', '* ', '1. ', '> ', '# ', '```', '~~~', '|', '[', ']', '(', ')', '*', '_', '`', '<', '>', '\\', '\n', '\t', '    ', '\x1b[31m', '\x00', '\u202e', '<!--', '---\n');
+    const punctuation = fc.constantFrom(
+      '- ',
+      '- [ ] ',
+      '- [x] ',
+      '* ',
+      '1. ',
+      '> ',
+      '# ',
+      '```',
+      '~~~',
+      '|',
+      '[',
+      ']',
+      '(',
+      ')',
+      '*',
+      '_',
+      '`',
+      '<',
+      '>',
+      '\\',
+      '\n',
+      '\t',
+      '    ',
+      '\x1b[31m',
+      '\x00',
+      '\u202e',
+      '<!--',
+      '---\n',
+    );
     const chunk = fc.oneof(fc.string({ unit: 'binary', maxLength: 8 }), punctuation);
     fc.assert(
       fc.property(fc.array(chunk, { maxLength: 60 }), (chunks) => {
@@ -105,32 +149,51 @@ describe('parser properties', () => {
 });
 
 describe('rendering properties', () => {
-  const hostile = fc.string({ unit: fc.oneof(fc.integer({ min: 0, max: 0x9f }).map((c) => String.fromCharCode(c)), fc.constantFrom('\u202e', '\u2066', 'é', '🔴')), minLength: 1, maxLength: 20 });
+  const hostile = fc.string({
+    unit: fc.oneof(
+      fc.integer({ min: 0, max: 0x9f }).map((c) => String.fromCharCode(c)),
+      fc.constantFrom('\u202e', '\u2066', 'é', '🔴'),
+    ),
+    minLength: 1,
+    maxLength: 20,
+  });
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters rendering must never emit.
   const CONTROL = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
 
   it('status, list and change lines never emit a control character, whatever the document says', () => {
     fc.assert(
-      fc.property(hostile, hostile, fc.array(hostile, { minLength: 1, maxLength: 5 }), fc.constantFrom<ItemStatus>('todo', 'doing', 'done', 'skipped'), (level, section, items, status) => {
-        const source = `# Title ${level}\n\n## ${level}\n\n### ${section}\n\n${items.map((i) => `- [ ] x${i}`).join('\n')}\n`;
-        const model = parseRoadmap(source);
-        const statuses = model.items.map(() => status);
-        const progress = roadmapProgress(model, statuses);
-        const chalk = new Chalk({ level: 0 });
-        const outputs = [
-          renderStatus(progress, { chalk, t, columns: 60 }),
-          renderList(model, statuses, progress, new Set(model.items.map((i) => i.id)), { chalk, t, columns: 60, wrap: true }),
-          renderList(model, statuses, progress, new Set(model.items.map((i) => i.id)), { chalk, t, columns: 60, wrap: false }),
-          renderChanges({ model, progress, chalk, t, columns: 60 }, model.items.map((i) => ({ id: i.id, key: i.key, from: 'todo' as const, to: status }))),
-        ];
-        for (const out of outputs) expect(out.replace(/\n/g, '')).not.toMatch(CONTROL);
-      }),
+      fc.property(
+        hostile,
+        hostile,
+        fc.array(hostile, { minLength: 1, maxLength: 5 }),
+        fc.constantFrom<ItemStatus>('todo', 'doing', 'done', 'skipped'),
+        (level, section, items, status) => {
+          const source = `# Title ${level}\n\n## ${level}\n\n### ${section}\n\n${items.map((i) => `- [ ] x${i}`).join('\n')}\n`;
+          const model = parseRoadmap(source);
+          const statuses = model.items.map(() => status);
+          const progress = roadmapProgress(model, statuses);
+          const chalk = new Chalk({ level: 0 });
+          const outputs = [
+            renderStatus(progress, { chalk, t, columns: 60 }),
+            renderList(model, statuses, progress, new Set(model.items.map((i) => i.id)), { chalk, t, columns: 60, wrap: true }),
+            renderList(model, statuses, progress, new Set(model.items.map((i) => i.id)), { chalk, t, columns: 60, wrap: false }),
+            renderChanges(
+              { model, progress, chalk, t, columns: 60 },
+              model.items.map((i) => ({ id: i.id, key: i.key, from: 'todo' as const, to: status })),
+            ),
+          ];
+          for (const out of outputs) expect(out.replace(/\n/g, '')).not.toMatch(CONTROL);
+        },
+      ),
       RUNS,
     );
   });
 });
 
 describe('ref matching properties', () => {
-  const doc = fc.array(text, { minLength: 1, maxLength: 12 }).map((texts) => parseRoadmap(`# T\n\n## L\n\n${texts.map((x) => `- [ ] ${x}`).join('\n')}\n`));
+  const doc = fc
+    .array(text, { minLength: 1, maxLength: 12 })
+    .map((texts) => parseRoadmap(`# T\n\n## L\n\n${texts.map((x) => `- [ ] ${x}`).join('\n')}\n`));
 
   it('a number names its item; a key names its item; past the end is out of range', () => {
     fc.assert(
@@ -167,7 +230,14 @@ describe('ref matching properties', () => {
     fc.assert(
       fc.property(doc, fc.string({ maxLength: 40 }), (model, ref) => {
         const result = resolveItemRef(model, ref);
-        const ids = result.kind === 'item' ? [result.id] : result.kind === 'ambiguous' ? result.ids : result.kind === 'none' ? result.suggestions : [];
+        const ids =
+          result.kind === 'item'
+            ? [result.id]
+            : result.kind === 'ambiguous'
+              ? result.ids
+              : result.kind === 'none'
+                ? result.suggestions
+                : [];
         for (const id of ids) expect(id >= 1 && id <= model.items.length).toBe(true);
         expect(['item', 'ambiguous', 'none', 'empty', 'out-of-range']).toContain(result.kind);
       }),

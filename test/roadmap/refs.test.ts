@@ -77,7 +77,13 @@ describe('resolveItemRef on the bundled roadmap', () => {
   });
 
   it('suggests at most 3 items', () => {
-    expect(suggestItems(model, fold('notions de'), model.items.map((i) => i.id)).length).toBeLessThanOrEqual(3);
+    expect(
+      suggestItems(
+        model,
+        fold('notions de'),
+        model.items.map((i) => i.id),
+      ).length,
+    ).toBeLessThanOrEqual(3);
     expect(resolveItemRef(model, 'notons').kind).toBe('none');
   });
 });

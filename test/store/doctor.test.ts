@@ -24,7 +24,9 @@ async function withVersions(n: number) {
   const s = scratch();
   for (let i = 1; i <= n; i++) {
     await s.store.update((state) => {
-      state.documents.bundled = { items: Object.fromEntries(Array.from({ length: i }, (_, k) => [`item-${k + 1}`, record('2026-03-01T09:00:00.000Z')])) };
+      state.documents.bundled = {
+        items: Object.fromEntries(Array.from({ length: i }, (_, k) => [`item-${k + 1}`, record('2026-03-01T09:00:00.000Z')])),
+      };
     });
   }
   return s;
@@ -72,7 +74,9 @@ describe('diagnoseState', () => {
     ]);
     expect(d.orphans).toEqual([`${paths.stateFile}.tmp-123456789`]);
     const text = renderStateDiagnosis(d, backupDirOf(paths), view);
-    expect(text).toMatch(/✔ readable: 1 document, 3 items recorded \(schema 1\)\n {2}· 2 backups in .*\n {2}· newest good backup: 2026-03-01 \d\d:00 \(2 items\)\n {2}! locked/);
+    expect(text).toMatch(
+      /✔ readable: 1 document, 3 items recorded \(schema 1\)\n {2}· 2 backups in .*\n {2}· newest good backup: 2026-03-01 \d\d:00 \(2 items\)\n {2}! locked/,
+    );
     expect(text).toContain('! 1 temporary file of interrupted writes');
   });
 
@@ -101,10 +105,16 @@ describe('repairState', () => {
     writeFileSync(newest?.file as string, '{"broken');
     writeFileSync(paths.stateFile, 'garbage');
     const result = await repairState(paths, NOW);
-    expect(result).toMatchObject({ kind: 'restored', movedTo: `${paths.stateFile}.corrupt-20260301T090000Z`, backup: { seq: 2, items: 2 } });
+    expect(result).toMatchObject({
+      kind: 'restored',
+      movedTo: `${paths.stateFile}.corrupt-20260301T090000Z`,
+      backup: { seq: 2, items: 2 },
+    });
     expect(readFileSync(`${paths.stateFile}.corrupt-20260301T090000Z`, 'utf8')).toBe('garbage');
     expect(Object.keys(store.read().documents.bundled?.items ?? {})).toEqual(['item-1', 'item-2']);
-    expect(renderRepair(result, view)).toMatch(/^Moved the unreadable file to \S+\.corrupt-20260301T090000Z \(kept, nothing deleted\)\.\nRestored the backup of 2026-03-01 \d\d:00 \(\S+000002\.json\): 2 items recorded\.\n$/);
+    expect(renderRepair(result, view)).toMatch(
+      /^Moved the unreadable file to \S+\.corrupt-20260301T090000Z \(kept, nothing deleted\)\.\nRestored the backup of 2026-03-01 \d\d:00 \(\S+000002\.json\): 2 items recorded\.\n$/,
+    );
     // The backups stay backups.
     expect(listBackups(paths)).toHaveLength(3);
     // A second repair has nothing to do; a second corrupt file gets its own name.

@@ -6,7 +6,18 @@ const at = '2026-03-01T09:00:00.000Z';
 
 describe('checkState on notes, project and mentions', () => {
   it.each([
-    ['notes', { notes: { a: [{ at, text: 'x' }, { at, url: 'https://x' }, { at, text: 'y', url: 'https://y' }] } }],
+    [
+      'notes',
+      {
+        notes: {
+          a: [
+            { at, text: 'x' },
+            { at, url: 'https://x' },
+            { at, text: 'y', url: 'https://y' },
+          ],
+        },
+      },
+    ],
     ['project', { project: { p: { status: 'done', at, links: [{ at, url: 'https://x' }] } } }],
     ['mentions', { projectMentions: { p: at } }],
   ])('accepts valid %s', (_name, extra) => {

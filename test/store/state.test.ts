@@ -30,7 +30,14 @@ describe('checkState', () => {
     ['a bad status', { schemaVersion: 1, documents: { d: { items: { a: { status: 'finished', at: 'x' } } } } }, 'item "a"'],
     ['a bad log', { schemaVersion: 1, documents: { d: { items: {}, log: [{ at: 'x', key: 'a', from: 'todo' }] } } }, 'log'],
     ['a log that is no list', { schemaVersion: 1, documents: { d: { items: {}, log: {} } } }, 'log'],
-    ['a bad undo step', { schemaVersion: 1, documents: { d: { items: {}, undo: [{ at: 'x', command: 'check', changes: [{ key: 'a', from: 3, to: record }] }] } } }, 'undo'],
+    [
+      'a bad undo step',
+      {
+        schemaVersion: 1,
+        documents: { d: { items: {}, undo: [{ at: 'x', command: 'check', changes: [{ key: 'a', from: 3, to: record }] }] } },
+      },
+      'undo',
+    ],
     ['an undo step without changes', { schemaVersion: 1, documents: { d: { items: {}, undo: [{ at: 'x', command: 'check' }] } } }, 'undo'],
   ])('refuses %s', (_name, data, reason) => {
     const problem = checkState(data);
@@ -76,7 +83,6 @@ describe('migrateState', () => {
     expect(migrateState(null)).toBeNull();
   });
 });
-
 
 const withDoc = (extra: Record<string, unknown>, top: Record<string, unknown> = {}) => ({
   schemaVersion: 1,

@@ -14,7 +14,13 @@ describe('the next/plan/log messages', () => {
     const fr = new Map(leaves(guideFr));
     expect([...fr.keys()]).toEqual([...en.keys()]);
     // Words that are the same in both languages.
-    const same = new Set(['plan.title', 'plan.states.unknown', 'next.explainHead.coefficient', 'next.explainHead.points', 'next.explainHead.score']);
+    const same = new Set([
+      'plan.title',
+      'plan.states.unknown',
+      'next.explainHead.coefficient',
+      'next.explainHead.points',
+      'next.explainHead.score',
+    ]);
     const untranslated = [...en].filter(([key, text]) => !same.has(key) && fr.get(key) === text).map(([key]) => key);
     expect(untranslated).toEqual([]);
   });

@@ -1,13 +1,14 @@
 // Drives the real @inquirer/prompts (through src/ui/prompts.ts) with @inquirer/testing's virtual screen.
-import { screen } from '@inquirer/testing/vitest';
+
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { screen } from '@inquirer/testing/vitest';
+import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/commands/check.js';
-import { inquirerPrompts } from '../../src/ui/prompts.js';
 import { messagesFor } from '../../src/ui/messages.js';
-import { Chalk } from 'chalk';
+import { inquirerPrompts } from '../../src/ui/prompts.js';
 import { testContext } from '../helpers/context.js';
 
 const chalk = new Chalk({ level: 0 });
@@ -24,7 +25,12 @@ describe('the prompts wrapper on inquirer', () => {
     const prompts = inquirerPrompts({ t: messagesFor('fr'), chalk });
     const answer = prompts.checkbox({
       message: 'Coche',
-      choices: [{ separator: 'Niveau 1' }, { name: 'un', value: 1, checked: true }, { name: 'deux', value: 2 }, { name: 'trois', value: 3 }],
+      choices: [
+        { separator: 'Niveau 1' },
+        { name: 'un', value: 1, checked: true },
+        { name: 'deux', value: 2 },
+        { name: 'trois', value: 3 },
+      ],
     });
     await screen.next();
     const first = screen.getScreen();
@@ -42,7 +48,13 @@ describe('the prompts wrapper on inquirer', () => {
 
   it('select returns the chosen value', async () => {
     const prompts = inquirerPrompts({ t: messagesFor('en'), chalk });
-    const answer = prompts.select({ message: 'Which?', choices: [{ name: 'a', value: 'a' }, { name: 'b', value: 'b' }] });
+    const answer = prompts.select({
+      message: 'Which?',
+      choices: [
+        { name: 'a', value: 'a' },
+        { name: 'b', value: 'b' },
+      ],
+    });
     await screen.next();
     screen.keypress('down');
     screen.keypress('enter');

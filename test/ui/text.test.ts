@@ -33,7 +33,6 @@ describe('text helpers', () => {
   });
 });
 
-
 describe('terminal width', () => {
   it.each([
     ['plain ASCII', 'Overall', 7],
