@@ -23,7 +23,8 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const LAZY_MODULES = { 'src/roadmap/parse.ts': 'parse' };
 
 /** Packages that must never be in main.cjs: the build fails if one is reached from the hot path. */
-const HEAVY = /node_modules\/(@bomb\.sh|remark-|micromark|mdast-|unified|conf\/|ajv|@inquirer|proper-lockfile|atomically)/;
+const HEAVY =
+  /node_modules\/(@bomb\.sh|@sindresorhus\/(slugify|transliterate)|remark-|micromark|mdast-|unified|conf\/|ajv|@inquirer|proper-lockfile|atomically)/;
 
 /** Hash of the parser's sources: cached models made by another parser are never used. */
 export function parserVersion() {
