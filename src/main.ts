@@ -35,6 +35,7 @@ async function main(): Promise<void> {
   });
 
   const program = buildProgram({
+    argv,
     t,
     version: __VERSION__,
     writeOut: write(process.stdout),
