@@ -161,12 +161,37 @@ const standInPlugin = {
   },
 };
 
+/**
+ * Imports whose module is evaluated on first call instead of when the importer loads: the stand-in's
+ * `require()` of the real module is bundled by esbuild as a lazy init. fast-string-width builds its
+ * Unicode-property regexes at load (~0.7 ms), and text.ts needs it only for text outside its width table.
+ */
+const DEFERRED = [{ filter: /^fast-string-width$/, importer: /[/\\]src[/\\]ui[/\\]text\.ts$/ }];
+
+const deferredPlugin = {
+  name: 'deferred',
+  setup(pluginBuild) {
+    DEFERRED.forEach(({ filter, importer }, index) => {
+      pluginBuild.onResolve({ filter }, (args) =>
+        importer.test(args.importer)
+          ? { path: String(index), namespace: 'deferred', pluginData: { spec: args.path, dir: args.resolveDir } }
+          : undefined,
+      );
+    });
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'deferred' }, (args) => ({
+      contents: `export default (...args) => require(${JSON.stringify(args.pluginData.spec)}).default(...args);`,
+      resolveDir: args.pluginData.dir,
+      loader: 'js',
+    }));
+  },
+};
+
 rmSync(dist, { recursive: true, force: true });
 const main = await build({
   ...common,
   entryPoints: [join(root, 'src', 'main.ts')],
   outfile: join(dist, 'main.cjs'),
-  plugins: [lazyPlugin, lazyBuiltinsPlugin, standInPlugin],
+  plugins: [lazyPlugin, lazyBuiltinsPlugin, standInPlugin, deferredPlugin],
 });
 const heavy = Object.keys(main.metafile.inputs).filter((input) => HEAVY.test(input));
 if (heavy.length > 0) {
