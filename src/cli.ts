@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, InvalidArgumentError, Option, type OutputConfiguration } from 'commander';
 import { ALIASES, COMMAND_NAMES, commandsToDeclare } from './cli-argv.js';
 import { addHelpAndCompletion } from './cli-help.js';
 import type { Context, GlobalOptions } from './context.js';
@@ -15,6 +15,8 @@ export interface CliSetup {
   writeErr: (text: string) => void;
   /** Builds the Context from the global options (done lazily: `--help` needs none of it). */
   context: (globals: Omit<GlobalOptions, 'lang'>) => Promise<Context>;
+  /** How commander asks for the help width and colours (its defaults ask process.stdout). */
+  outputConfig?: Pick<OutputConfiguration, 'getOutHelpWidth' | 'getErrHelpWidth' | 'getOutHasColors' | 'getErrHasColors'>;
   /** The command line about to be parsed: only the command it names is declared. Absent: all are. */
   argv?: readonly string[];
 }
@@ -39,7 +41,7 @@ export function buildProgram(setup: CliSetup): Command {
     .addOption(new Option('--lang <lang>', t.cli.lang).choices(['fr', 'en']))
     .addOption(new Option('--debug', 'print the stack of unexpected errors').hideHelp())
     .exitOverride()
-    .configureOutput({ writeOut: setup.writeOut, writeErr: setup.writeErr })
+    .configureOutput({ ...setup.outputConfig, writeOut: setup.writeOut, writeErr: setup.writeErr })
     .configureHelp(helpConfig(t))
     .showHelpAfterError(`(${t.cli.usageHint('roadmap')})`)
     .showSuggestionAfterError(true)

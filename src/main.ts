@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { CommanderError } from 'commander';
 import { buildProgram } from './cli.js';
+import type { Output } from './context.js';
 import { ExitCode, UserError } from './errors.js';
 import { isTerminal, writeAll } from './io/fd-output.js';
 import { detectLang, langFlag } from './ui/lang.js';
@@ -34,8 +35,22 @@ async function main(): Promise<void> {
     };
   };
 
+  const stdout = output(1);
+  const stderr = output(2);
+  const stream = (fd: 1 | 2) => (fd === 1 ? process.stdout : process.stderr);
+  // commander's own answers, with our terminal check first: commander would ask process.stdout.
+  // Not a terminal: undefined, commander's own answer (then 80), although its type says number.
+  const helpWidth = (out: Output, fd: 1 | 2) => () => (out.isTTY ? stream(fd).columns : undefined) as number;
+  const hasColors = (out: Output, fd: 1 | 2) => () => colorFromEnv(env) ?? (out.isTTY && stream(fd).hasColors?.() === true);
+
   const program = buildProgram({
     argv,
+    outputConfig: {
+      getOutHelpWidth: helpWidth(stdout, 1),
+      getErrHelpWidth: helpWidth(stderr, 2),
+      getOutHasColors: hasColors(stdout, 1),
+      getErrHasColors: hasColors(stderr, 2),
+    },
     t,
     version: __VERSION__,
     writeOut: writeTo(1),
@@ -47,8 +62,8 @@ async function main(): Promise<void> {
       return createContext(
         { ...globals, lang },
         {
-          stdout: output(1),
-          stderr: output(2),
+          stdout,
+          stderr,
           // isatty, not process.stdin.isTTY: creating the stdin stream costs ~1.5 ms of every run; and
           // only when a command asks, since node:tty loads node:net and the stream modules.
           stdinIsTTY: () => tty().isatty(0),
@@ -87,6 +102,13 @@ function writeTo(fd: 1 | 2): (text: string) => void {
       gone.add(fd);
     }
   };
+}
+
+/** Colour forced on or off by the environment, as commander's `useColor` reads it; undefined: ask the terminal. */
+function colorFromEnv(env: NodeJS.ProcessEnv): boolean | undefined {
+  if (env.NO_COLOR || env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false') return false;
+  if (env.FORCE_COLOR || env.CLICOLOR_FORCE !== undefined) return true;
+  return undefined;
 }
 
 /** A message line with any overlong word shortened (a 10 000-character reference is echoed as its start and end). */
