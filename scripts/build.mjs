@@ -23,7 +23,8 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const LAZY_MODULES = { 'src/roadmap/parse.ts': 'parse' };
 
 /** Packages that must never be in main.cjs: the build fails if one is reached from the hot path. */
-const HEAVY = /node_modules\/(@bomb\.sh|remark-|micromark|mdast-|unified|conf\/|ajv|@inquirer|proper-lockfile|atomically)/;
+const HEAVY =
+  /node_modules\/(@bomb\.sh|@sindresorhus\/(slugify|transliterate)|remark-|micromark|mdast-|unified|conf\/|ajv|@inquirer|proper-lockfile|atomically)/;
 
 /** Hash of the parser's sources: cached models made by another parser are never used. */
 export function parserVersion() {
@@ -160,12 +161,37 @@ const standInPlugin = {
   },
 };
 
+/**
+ * Imports whose module is evaluated on first call instead of when the importer loads: the stand-in's
+ * `require()` of the real module is bundled by esbuild as a lazy init. fast-string-width builds its
+ * Unicode-property regexes at load (~0.7 ms), and text.ts needs it only for text outside its width table.
+ */
+const DEFERRED = [{ filter: /^fast-string-width$/, importer: /[/\\]src[/\\]ui[/\\]text\.ts$/ }];
+
+const deferredPlugin = {
+  name: 'deferred',
+  setup(pluginBuild) {
+    DEFERRED.forEach(({ filter, importer }, index) => {
+      pluginBuild.onResolve({ filter }, (args) =>
+        importer.test(args.importer)
+          ? { path: String(index), namespace: 'deferred', pluginData: { spec: args.path, dir: args.resolveDir } }
+          : undefined,
+      );
+    });
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'deferred' }, (args) => ({
+      contents: `export default (...args) => require(${JSON.stringify(args.pluginData.spec)}).default(...args);`,
+      resolveDir: args.pluginData.dir,
+      loader: 'js',
+    }));
+  },
+};
+
 rmSync(dist, { recursive: true, force: true });
 const main = await build({
   ...common,
   entryPoints: [join(root, 'src', 'main.ts')],
   outfile: join(dist, 'main.cjs'),
-  plugins: [lazyPlugin, lazyBuiltinsPlugin, standInPlugin],
+  plugins: [lazyPlugin, lazyBuiltinsPlugin, standInPlugin, deferredPlugin],
 });
 const heavy = Object.keys(main.metafile.inputs).filter((input) => HEAVY.test(input));
 if (heavy.length > 0) {

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { COMMAND_NAMES, commandsToDeclare } from './cli-argv.js';
 import { statePaths } from './store/paths.js';
 
 /** Content hash of every bundle in dist/, set by the build: a code cache never outlives its bundle. */
@@ -19,14 +20,19 @@ type ModuleFunction = (exports: unknown, require: NodeJS.Require, module: unknow
  * bundles it requires (`./lazy/*.cjs`: conf, the lock, the parser, prompts) go through their own code
  * cache too. A cache is written at exit when missing or rejected (another Node, other V8 flags);
  * `ROADMAP_CODE_CACHE=0` turns it off. Any problem with a cache only costs a normal compile.
+ *
+ * main.cjs has one cache per command (`main.status`, `main.none` for `roadmap`/`--version`, `main.all`
+ * for help and the rest): a cache holds the functions of the run that wrote it, so one shared cache
+ * would serve every command the functions of whichever command ran first after an install.
  */
 export function boot(mainFile: string): void {
   const env = process.env;
   const cacheDir = env.ROADMAP_CODE_CACHE === '0' ? undefined : statePaths(env).cacheDir;
-  const cacheFileOf = (file: string) =>
-    cacheDir && join(cacheDir, `code-${__BUILD_ID__}-${basename(file, '.cjs')}-${process.version}-${process.arch}.v8`);
+  const cacheFileOf = (file: string, variant = '') =>
+    cacheDir && join(cacheDir, `code-${__BUILD_ID__}-${basename(file, '.cjs')}${variant}-${process.version}-${process.arch}.v8`);
+  const plan = commandsToDeclare(process.argv.slice(2), COMMAND_NAMES);
   const module = { exports: {} };
-  const main = compile(readFileSync(mainFile, 'utf8'), mainFile, cacheFileOf(mainFile));
+  const main = compile(readFileSync(mainFile, 'utf8'), mainFile, cacheFileOf(mainFile, `.${plan.kind === 'one' ? plan.name : plan.kind}`));
   main(module.exports, lazyAwareRequire(mainFile, cacheFileOf), module, mainFile, dirname(mainFile));
 }
 

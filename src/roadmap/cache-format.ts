@@ -59,6 +59,7 @@ export function decodeEntry(entry: Partial<CacheEntry>): Roadmap | null {
   const model = entry.model;
   if (!model || typeof model !== 'object' || !Array.isArray(model.levels) || !Array.isArray(model.notes)) return null;
   if ((entry.format !== 1 && entry.format !== 2) || !Array.isArray(model.items)) return null;
+  if (!model.notes.every((note) => Array.isArray(note?.bullets) && note.bulletKeys?.length === note.bullets.length)) return null;
   if (entry.format === 2) completeItems(model.items);
   return model;
 }

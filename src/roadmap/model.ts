@@ -74,6 +74,8 @@ export interface NotePart {
   title: string;
   paragraphs: string[];
   bullets: string[];
+  /** A stable key for each bullet (slug, `-2`… for repeats), made at parse time: see `findCapstone`. */
+  bulletKeys: string[];
 }
 
 export interface Planning {

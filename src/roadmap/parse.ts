@@ -258,7 +258,7 @@ function buildModel(raw: RawItem[], headings: HeadingInfo[], titleHeading: Headi
       continue;
     }
     const paragraphs = h.note === null ? h.paragraphs : [h.note, ...h.paragraphs];
-    notes.push({ title: h.title, paragraphs, bullets: h.bullets });
+    notes.push({ title: h.title, paragraphs, bullets: h.bullets, bulletKeys: assignKeys(h.bullets) });
   }
 
   const introParts = titleHeading ? [titleHeading.note, ...titleHeading.paragraphs].filter((p): p is string => !!p) : [];

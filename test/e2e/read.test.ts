@@ -122,6 +122,18 @@ describe('the installed binary, read side', () => {
     expect(byEnv).toEqual(byFlag);
   });
 
+  it('a long output reaches a slow reader whole (written synchronously, waiting while the pipe is full)', () => {
+    const ciu = join(SHARED, 'fixtures', 'coding-interview-university.md');
+    const shell = spawnSync('bash', ['-o', 'pipefail', '-c', `roadmap --file '${ciu}' list --json | (sleep 0.3; cat)`], {
+      env: { ...env, PATH: `${dirname(inject('roadmapBin'))}:${process.env.PATH}`, LANG: 'C' },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    expect(shell.status).toBe(0);
+    expect(shell.stdout.length).toBeGreaterThan(100_000); // more than a pipe holds
+    expect(JSON.parse(shell.stdout).items).toHaveLength(463);
+  });
+
   it.each(['roadmap list | head -1', 'roadmap status | true', 'roadmap list --json | head -c 10'])('`%s` exits quietly', (command) => {
     const shell = spawnSync('bash', ['-o', 'pipefail', '-c', command], {
       env: { ...env, PATH: `${dirname(inject('roadmapBin'))}:${process.env.PATH}`, LANG: 'C' },

@@ -123,7 +123,7 @@ describe('start-up: V8 code cache', () => {
     const { env } = scratchHome();
     const first = runRoadmap(['status'], env);
     const codeCache = readdirSync(cacheDirOf(env)).filter((name) => name.endsWith('.v8'));
-    expect(codeCache).toHaveLength(1);
+    expect(codeCache).toEqual([expect.stringMatching(/^code-[0-9a-f]{16}-main\.status-/)]);
     const file = join(cacheDirOf(env), codeCache[0] as string);
     const made = readFileSync(file);
     expect(made.length).toBeGreaterThan(10_000);
@@ -158,6 +158,18 @@ describe('start-up: V8 code cache', () => {
     expect(second.stdout).toMatch(/^✔ 2 /);
     expect(readFileSync(conf)).toEqual(bytes); // accepted: not rewritten
     expect(caches()).toEqual(made);
+  });
+
+  it('one cache per command, so each holds the functions its command runs', () => {
+    const { env } = scratchHome();
+    for (const argv of [['--version'], ['status'], ['list'], ['--json'], ['show'], ['--help'], ['help', 'list']]) {
+      expect(runRoadmap(argv, env).code).toBe(0);
+    }
+    const variants = readdirSync(cacheDirOf(env))
+      .map((name) => /^code-[0-9a-f]{16}-main\.([a-z]+)-/.exec(name)?.[1])
+      .filter(Boolean)
+      .sort();
+    expect(variants).toEqual(['all', 'list', 'none', 'show', 'status']);
   });
 
   it('ROADMAP_CODE_CACHE=0 turns it off', () => {

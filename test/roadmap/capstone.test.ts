@@ -90,6 +90,9 @@ describe('documents without or with another capstone', () => {
     );
     const capstone = findCapstone(model);
     expect(capstone?.parts.map((p) => p.key)).toEqual(['an-http-api-with-tests', 'a-deployment']);
+    expect(findCapstone(parseRoadmap('# T\n\n## Project\n\n- A deployment\n- A deployment\n- Une API\n'))?.parts.map((p) => p.key)).toEqual(
+      ['a-deployment', 'a-deployment-2', 'une-api'],
+    );
     expect(partPreparation(model, 'An HTTP API with tests').itemIds).toEqual([1, 2, 3, 4]);
     expect(partPreparation(model, 'A deployment').itemIds).toEqual([]);
   });

@@ -60,6 +60,14 @@ describe('cache entry format', () => {
     expect(decodeEntry(entry)).toEqual(odd);
   });
 
+  it('refuses an entry whose notes lack their bullet keys (made by an older parser)', () => {
+    const model = parseRoadmap(readFileSync(documents.bundled, 'utf8'));
+    const entry = JSON.parse(serializeEntry('p', 'h', model)) as CacheEntry;
+    expect(entry.model.notes.some((note) => note.bullets.length > 0)).toBe(true);
+    for (const note of entry.model.notes) delete (note as Partial<typeof note>).bulletKeys;
+    expect(decodeEntry(entry)).toBeNull();
+  });
+
   it('is smaller than the plain model for a large document', () => {
     const model = parseRoadmap(readFileSync(documents.ciu, 'utf8'));
     expect(serializeEntry('p', 'h', model).length).toBeLessThan(JSON.stringify(model).length * 0.8);
