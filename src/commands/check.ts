@@ -1,16 +1,16 @@
 import type { Context } from '../context.js';
-import { UsageError, UserError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { type ChangePlan, planChanges, recordChanges, type Target } from '../progress/changes.js';
 import { registerDocument } from '../progress/document-changes.js';
 import { itemStatuses, roadmapProgress } from '../progress/stats.js';
 import type { ItemStatus, Roadmap } from '../roadmap/model.js';
-import { resolveItemRef } from '../roadmap/refs.js';
 import { levelIndex, sectionItemIds } from '../roadmap/select.js';
 import { type DocumentState, documentState } from '../store/state.js';
-import { askCheckoff, askWhich } from '../ui/checkoff.js';
+import { askCheckoff } from '../ui/checkoff.js';
 import { toJsonText } from '../ui/json.js';
 import { changesJson } from '../ui/json-changes.js';
-import { candidateLines, renderChanges } from '../ui/render-changes.js';
+import { renderChanges } from '../ui/render-changes.js';
+import { checkRef, pickRef } from './item-ref.js';
 
 /** The commands that set items' status, and the status each sets. */
 export const MARK_COMMANDS = { check: 'done', uncheck: 'todo', start: 'doing', skip: 'skipped' } as const satisfies Record<
@@ -103,35 +103,12 @@ function scopeOf(model: Roadmap, options: CheckOptions, ctx: Context): Set<numbe
 
 /**
  * Every reference to an item id; the first one that names nothing stops the command before anything
- * is written. An ambiguous one is asked about in a terminal, an error listing the candidates otherwise.
+ * is written (all are checked before any prompt opens). An ambiguous one is asked about in a terminal,
+ * an error listing the candidates otherwise.
  */
 async function resolveRefs(model: Roadmap, refs: readonly string[], scope: Set<number> | undefined, ctx: Context): Promise<number[]> {
-  const { t } = ctx;
-  // Every reference is checked before any prompt opens: a bad one stops the command at once.
-  const resolved: Array<number | { ref: string; ids: number[] }> = [];
-  for (const ref of refs) {
-    const result = resolveItemRef(model, ref, { scope });
-    switch (result.kind) {
-      case 'item':
-        resolved.push(result.id);
-        break;
-      case 'empty':
-        throw new UserError(t.errors.emptyRef);
-      case 'out-of-range':
-        throw new UserError(t.errors.outOfRange(result.number, result.max));
-      case 'none':
-        throw new UserError(
-          t.errors.unknownItem(ref),
-          result.suggestions.length ? [t.errors.didYouMean, ...candidateLines(model, result.suggestions, t)] : [],
-        );
-      case 'ambiguous':
-        if (!ctx.isInteractive) throw new UserError(t.errors.ambiguousRef(ref, result.ids.length), candidateLines(model, result.ids, t));
-        resolved.push({ ref, ids: result.ids });
-    }
-  }
+  const checked = refs.map((ref) => checkRef(model, ref, scope, ctx));
   const ids: number[] = [];
-  for (const entry of resolved) {
-    ids.push(typeof entry === 'number' ? entry : await askWhich(ctx.prompts, model, entry.ref, entry.ids, t, ctx.stdout.columns));
-  }
+  for (const entry of checked) ids.push(await pickRef(model, entry, ctx));
   return ids;
 }
