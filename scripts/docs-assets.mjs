@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHROMIUM_FLAGS } from './chromium-flags.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const home = mkdtempSync(join(tmpdir(), 'roadmap-demo-'));
@@ -12,7 +13,7 @@ const day = (d) => `2026-${d}T18:00:00.000Z`;
 const done = [1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 14, 16, 17, 29, 31, 32];
 const doing = [10, 22];
 const model = JSON.parse(
-  execFileSync('node', [join(root, 'bin', 'roadmap.js'), 'list', '--json'], { env: { ...process.env, ROADMAP_HOME: home } }),
+  execFileSync('node', [join(root, 'bin', 'roadmap.cjs'), 'list', '--json'], { env: { ...process.env, ROADMAP_HOME: home } }),
 ).items;
 const items = {};
 const log = [];
@@ -50,7 +51,7 @@ function slug(text) {
 writeFileSync(join(home, 'state.json'), JSON.stringify({ schemaVersion: 1, documents: { bundled: { items, log, notes, project } } }));
 
 const env = { ...process.env, ROADMAP_HOME: home, XDG_CACHE_HOME: join(home, 'cache'), ROADMAP_NOW: '2026-03-15' };
-const run = (...args) => execFileSync('node', [join(root, 'bin', 'roadmap.js'), ...args], { env, stdio: 'inherit' });
+const run = (...args) => execFileSync('node', [join(root, 'bin', 'roadmap.cjs'), ...args], { env, stdio: 'inherit' });
 mkdirSync(join(root, 'docs'), { recursive: true });
 const page = join(home, 'report.html');
 run('export', '--format', 'html', '-o', page);
@@ -64,12 +65,7 @@ for (const [name, size] of [
     chromium,
     [
       '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_FLAGS,
       '--hide-scrollbars',
       `--user-data-dir=${join(home, 'chrome')}`,
       `--window-size=${size}`,

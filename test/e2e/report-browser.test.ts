@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { XMLValidator } from 'fast-xml-parser';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_FLAGS } from '../../scripts/chromium-flags.mjs';
 import { runRoadmap, scratchHome } from '../helpers/cli.js';
 
 // Browser globals, used only inside page.evaluate (the project's tsconfig has no DOM library).
@@ -27,14 +28,7 @@ function findChromium(): string | null {
 }
 
 const CHROMIUM = findChromium();
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const FLAGS = [...CHROMIUM_FLAGS];
 
 if (!CHROMIUM) {
   const notice = '⚠ headless Chromium not found (apt-get install -y chromium): the browser tests of the HTML report are SKIPPED';

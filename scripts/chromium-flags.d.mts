@@ -1,0 +1,2 @@
+/** The flags every headless Chromium run of the project uses. */
+export const CHROMIUM_FLAGS: readonly string[];
