@@ -7,7 +7,10 @@
 // - dist/lazy/<name>.cjs: heavy code the hot path must not even read: every `import()` of a package
 //   (conf, proper-lockfile, @inquirer/prompts, ...) and the modules listed in LAZY_MODULES (the remark
 //   parser). They are separate bundles, `require`d on first use.
-// - dist/boot.cjs: runs main.cjs through a V8 code cache (see src/boot.ts); bin/roadmap.cjs requires it.
+// - dist/hot.cjs: `status`, `list`, `next` without commander or the other commands (src/hot.ts), for the
+//   command lines src/hot-argv.ts reads exactly as commander does.
+// - dist/boot.cjs: answers `--version`, picks hot.cjs or main.cjs and runs it through a V8 code cache
+//   (see src/boot.ts); bin/roadmap.cjs requires it.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -166,20 +169,26 @@ const standInPlugin = {
  * `require()` of the real module is bundled by esbuild as a lazy init. fast-string-width builds its
  * Unicode-property regexes at load (~0.7 ms), and text.ts needs it only for text outside its width table.
  */
-const DEFERRED = [{ filter: /^fast-string-width$/, importer: /[/\\]src[/\\]ui[/\\]text\.ts$/ }];
+const DEFERRED = [
+  { filter: /^fast-string-width$/, importer: /[/\\]src[/\\]ui[/\\]text\.ts$/, name: 'default' },
+  { filter: /^fast-wrap-ansi$/, importer: /[/\\]src[/\\]ui[/\\]text\.ts$/, name: 'wrapAnsi' },
+];
 
 const deferredPlugin = {
   name: 'deferred',
   setup(pluginBuild) {
-    DEFERRED.forEach(({ filter, importer }, index) => {
+    DEFERRED.forEach(({ filter, importer, name }, index) => {
       pluginBuild.onResolve({ filter }, (args) =>
         importer.test(args.importer)
-          ? { path: String(index), namespace: 'deferred', pluginData: { spec: args.path, dir: args.resolveDir } }
+          ? { path: String(index), namespace: 'deferred', pluginData: { spec: args.path, dir: args.resolveDir, name } }
           : undefined,
       );
     });
     pluginBuild.onLoad({ filter: /.*/, namespace: 'deferred' }, (args) => ({
-      contents: `export default (...args) => require(${JSON.stringify(args.pluginData.spec)}).default(...args);`,
+      contents:
+        args.pluginData.name === 'default'
+          ? `export default (...args) => require(${JSON.stringify(args.pluginData.spec)}).default(...args);`
+          : `export const ${args.pluginData.name} = (...args) => require(${JSON.stringify(args.pluginData.spec)}).${args.pluginData.name}(...args);`,
       resolveDir: args.pluginData.dir,
       loader: 'js',
     }));
@@ -187,15 +196,22 @@ const deferredPlugin = {
 };
 
 rmSync(dist, { recursive: true, force: true });
-const main = await build({
-  ...common,
-  entryPoints: [join(root, 'src', 'main.ts')],
-  outfile: join(dist, 'main.cjs'),
-  plugins: [lazyPlugin, lazyBuiltinsPlugin, standInPlugin, deferredPlugin],
-});
-const heavy = Object.keys(main.metafile.inputs).filter((input) => HEAVY.test(input));
-if (heavy.length > 0) {
-  throw new Error(`heavy modules reached from the hot path (import them with import()): ${heavy.slice(0, 5).join(', ')}`);
+// main.cjs: every command line through commander. hot.cjs: the daily read-only commands without it
+// (src/hot.ts, chosen by boot.ts from src/hot-argv.ts's grammar).
+for (const [entry, out] of [
+  ['main.ts', 'main.cjs'],
+  ['hot.ts', 'hot.cjs'],
+]) {
+  const result = await build({
+    ...common,
+    entryPoints: [join(root, 'src', entry)],
+    outfile: join(dist, out),
+    plugins: [lazyPlugin, lazyBuiltinsPlugin, standInPlugin, deferredPlugin],
+  });
+  const heavy = Object.keys(result.metafile.inputs).filter((input) => HEAVY.test(input));
+  if (heavy.length > 0) {
+    throw new Error(`heavy modules reached from ${out} (import them with import()): ${heavy.slice(0, 5).join(', ')}`);
+  }
 }
 for (const [name, entry] of lazyEntries) {
   await build({
@@ -209,7 +225,9 @@ for (const [name, entry] of lazyEntries) {
 // The boot file names its code cache after the bundle's content, so a cache never outlives its bundle.
 // Every bundle counts: V8 only checks a code cache against its source's length, so a lazy bundle changed
 // to the same length must never meet the cache of its previous content.
-const buildHash = createHash('sha256').update(readFileSync(join(dist, 'main.cjs')));
+const buildHash = createHash('sha256')
+  .update(readFileSync(join(dist, 'main.cjs')))
+  .update(readFileSync(join(dist, 'hot.cjs')));
 for (const name of [...lazyEntries.keys()].sort()) buildHash.update(name).update(readFileSync(join(dist, 'lazy', `${name}.cjs`)));
 const buildId = buildHash.digest('hex').slice(0, 16);
 await build({

@@ -1,12 +1,14 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { COMMAND_NAMES, commandsToDeclare } from './cli-argv.js';
+import { type HotLine, hotLine, isVersionLine } from './hot-argv.js';
 import { statePaths } from './store/paths.js';
 
 /** Content hash of every bundle in dist/, set by the build: a code cache never outlives its bundle. */
 declare const __BUILD_ID__: string;
+declare const __VERSION__: string;
 
 // The same wrapper Node gives a CommonJS module, kept on the first line so line numbers stay right.
 const HEAD = '(function (exports, require, module, __filename, __dirname) {';
@@ -21,16 +23,40 @@ type ModuleFunction = (exports: unknown, require: NodeJS.Require, module: unknow
  * cache too. A cache is written at exit when missing or rejected (another Node, other V8 flags);
  * `ROADMAP_CODE_CACHE=0` turns it off. Any problem with a cache only costs a normal compile.
  *
- * main.cjs has one cache per command (`main.status`, `main.none` for `roadmap`/`--version`, `main.all`
- * for help and the rest): a cache holds the functions of the run that wrote it, so one shared cache
- * would serve every command the functions of whichever command ran first after an install.
+ * The lines src/hot-argv.ts reads (`status`, `list`, `next`, `roadmap` alone) run the lean bundle
+ * `hot.cjs` instead, and `--version` is answered here; `ROADMAP_HOT=0` sends every line to main.cjs.
+ *
+ * Each bundle has one cache per command (`hot.status`, `main.check`, `main.none`, `main.all` for help and
+ * the rest): a cache holds the functions of the run that wrote it, so one shared cache would serve
+ * every command the functions of whichever command ran first after an install.
  */
 export function boot(mainFile: string): void {
+  const argv = process.argv.slice(2);
   const env = process.env;
+  const hot = env.ROADMAP_HOT === '0' ? undefined : argv;
+  if (hot && isVersionLine(hot)) {
+    // What commander prints for `--version`, without loading it.
+    try {
+      writeSync(1, `${__VERSION__}\n`);
+    } catch {
+      // stdout closed or its reader gone: nothing to say it on.
+    }
+    return;
+  }
   const cacheDir = env.ROADMAP_CODE_CACHE === '0' ? undefined : statePaths(env).cacheDir;
   const cacheFileOf = (file: string, variant = '') =>
     cacheDir && join(cacheDir, `code-${__BUILD_ID__}-${basename(file, '.cjs')}${variant}-${process.version}-${process.arch}.v8`);
-  const plan = commandsToDeclare(process.argv.slice(2), COMMAND_NAMES);
+  const line = hot && hotLine(hot);
+  if (line) {
+    // The daily read-only commands: the lean bundle, without commander (see src/hot-argv.ts).
+    const hotFile = join(dirname(mainFile), 'hot.cjs');
+    const module = { exports: {} as { startHot(line: HotLine): void } };
+    const run = compile(readFileSync(hotFile, 'utf8'), hotFile, cacheFileOf(hotFile, `.${line.command}`));
+    run(module.exports, lazyAwareRequire(hotFile, cacheFileOf), module, hotFile, dirname(hotFile));
+    module.exports.startHot(line);
+    return;
+  }
+  const plan = commandsToDeclare(argv, COMMAND_NAMES);
   const module = { exports: {} };
   const main = compile(readFileSync(mainFile, 'utf8'), mainFile, cacheFileOf(mainFile, `.${plan.kind === 'one' ? plan.name : plan.kind}`));
   main(module.exports, lazyAwareRequire(mainFile, cacheFileOf), module, mainFile, dirname(mainFile));

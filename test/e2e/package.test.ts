@@ -19,6 +19,7 @@ describe('the npm package', () => {
       'bin/roadmap.cjs',
       'data/roadmap.md',
       'dist/boot.cjs',
+      'dist/hot.cjs',
       'dist/main.cjs',
       'dist/roadmap.model.json',
       'package.json',

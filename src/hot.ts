@@ -1,0 +1,41 @@
+import { runList } from './commands/list.js';
+import { runNext } from './commands/next.js';
+import { runStatus } from './commands/status.js';
+import { createContext, packageRootFrom } from './context.js';
+import type { HotLine } from './hot-argv.js';
+import { debugWanted, processContextIO, processOutput, reportError, writeTo } from './io/process-io.js';
+import { detectLang, langFlag } from './ui/lang.js';
+import { messagesFor } from './ui/messages.js';
+
+/**
+ * The lean entry point (`dist/hot.cjs`) for the command lines src/hot-argv.ts reads: `status`, `list`
+ * and `next` with the options they share with commander's program, run as cli.ts's actions run them,
+ * without commander and without the other commands' code. boot.ts calls it with the parsed line.
+ */
+async function runHot(line: HotLine): Promise<void> {
+  const argv = process.argv.slice(2);
+  const env = process.env;
+  const lang = detectLang(langFlag(argv), env);
+  const t = messagesFor(lang);
+  try {
+    const stdout = processOutput(1, env);
+    const stderr = processOutput(2, env);
+    const ctx = createContext(
+      { file: line.file, json: line.json, color: line.color, lang },
+      processContextIO(stdout, stderr, env, packageRootFrom(import.meta.url)),
+    );
+    if (line.command === 'list') await runList(line.options, ctx);
+    else if (line.command === 'next') await runNext(line.options, ctx);
+    else await runStatus(line.options, ctx);
+  } catch (error) {
+    process.exitCode = reportError(error, t, debugWanted(argv, env));
+  }
+}
+
+/** Called by boot.ts with the parsed line. runHot reports its own errors; this catches a failure to start. */
+export function startHot(line: HotLine): void {
+  runHot(line).catch((error: unknown) => {
+    writeTo(2)(`roadmap: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}

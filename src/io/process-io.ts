@@ -1,0 +1,94 @@
+import { createRequire } from 'node:module';
+import type { ContextIO, Output } from '../context.js';
+import { ExitCode, UserError } from '../errors.js';
+import type { Messages } from '../ui/messages.js';
+import { sanitizeLines } from '../ui/sanitize.js';
+import { isTerminal, writeAll } from './fd-output.js';
+
+// What both entry points (main.ts with commander, hot.ts for the daily read-only commands) need from
+// the process: writers to stdout and stderr, the context's I/O, and one way to report an error.
+
+export const tty = () => createRequire(import.meta.url)('node:tty') as typeof import('node:tty');
+
+/** Descriptors whose reader went away (EPIPE) or that are closed: what is written to them is dropped. */
+const gone = new Set<number>();
+
+/**
+ * A writer to stdout (1) or stderr (2), with fs.writeSync rather than through process.stdout (see
+ * io/fd-output.ts). Output piped into `head` or `true`: once the reader goes away, the rest is dropped
+ * quietly and the command still finishes (a `check` piped into `true` still saves); a closed descriptor
+ * drops everything, as Node's own streams do.
+ */
+export function writeTo(fd: 1 | 2): (text: string) => void {
+  return (text) => {
+    if (gone.has(fd)) return;
+    try {
+      writeAll(fd, text);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EPIPE' && code !== 'EBADF') throw error;
+      gone.add(fd);
+    }
+  };
+}
+
+/** stdout (1) or stderr (2) as an Output. Whether it is a terminal is asked only by commands that render. */
+export function processOutput(fd: 1 | 2, env: NodeJS.ProcessEnv): Output {
+  let terminal: boolean | undefined;
+  const isTTY = () => (terminal ??= isTerminal(fd, (n) => tty().isatty(n)));
+  return {
+    write: writeTo(fd),
+    get isTTY() {
+      return isTTY();
+    },
+    // A terminal's width, else $COLUMNS; anything absurd (0, negative, not a number) means 80.
+    get columns() {
+      const columns = (isTTY() && (fd === 1 ? process.stdout : process.stderr).columns) || Number.parseInt(env.COLUMNS ?? '', 10);
+      return columns > 0 && columns <= 10_000 ? columns : 80;
+    },
+  };
+}
+
+/** The context's I/O for this process. */
+export function processContextIO(stdout: Output, stderr: Output, env: NodeJS.ProcessEnv, packageRoot: string): ContextIO {
+  return {
+    stdout,
+    stderr,
+    // isatty, not process.stdin.isTTY: creating the stdin stream costs ~1.5 ms of every run; and
+    // only when a command asks, since node:tty loads node:net and the stream modules.
+    stdinIsTTY: () => tty().isatty(0),
+    env,
+    cwd: process.cwd(),
+    packageRoot,
+  };
+}
+
+/** `--debug` on the command line, or `roadmap` in `DEBUG`: unexpected errors show their stack. */
+export function debugWanted(argv: readonly string[], env: NodeJS.ProcessEnv): boolean {
+  return argv.includes('--debug') || /(^|,)\s*roadmap\b/.test(env.DEBUG ?? '');
+}
+
+/** A message line with any overlong word shortened (a 10 000-character reference is echoed as its start and end). */
+function capLine(line: string): string {
+  return line.replace(/\S{241,}/g, (word) => `${word.slice(0, 200)}…${word.slice(-20)}`);
+}
+
+/**
+ * Turns an error that is not commander's into one line on stderr and an exit code of the contract.
+ * Messages echo file names, references and document text: they never drive the terminal.
+ */
+export function reportError(error: unknown, t: Messages, debug: boolean): number {
+  if (error instanceof UserError) {
+    const lines = error.message ? [`${t.errors.prefix} ${error.message}`, ...error.details] : [];
+    if (lines.length) writeTo(2)(`${sanitizeLines(lines.map(capLine).join('\n'))}\n`);
+    return error.exitCode;
+  }
+  if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
+    return ExitCode.interrupted;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  const firstLine = capLine(message.split('\n')[0] ?? '');
+  writeTo(2)(`${sanitizeLines(`${t.errors.prefix} ${t.errors.unexpected(firstLine)}`)}\n`);
+  if (debug) writeTo(2)(`${sanitizeLines(error instanceof Error && error.stack ? error.stack : String(error))}\n`);
+  return ExitCode.error;
+}
