@@ -13,6 +13,8 @@ export interface CacheEntry {
   parser: string;
   hash: string;
   model: Roadmap;
+  /** The document itself, in the bundled roadmap's pre-parsed entry only: compared, not hashed, at start-up. */
+  source?: string;
 }
 
 type StoredItem = Omit<Item, 'id' | 'text' | 'children' | 'details'> & Partial<Pick<Item, 'text' | 'details'>>;
@@ -43,11 +45,11 @@ function completeItems(items: Item[]): void {
  * Pure ASCII (other characters as `\\u` escapes), so it is read as a one-byte string without UTF-8
  * decoding: 3 ms instead of 9 ms for a 3 MB entry.
  */
-export function serializeEntry(parser: string, hash: string, model: Roadmap): string {
-  const compact = { format: 2, parser, hash, model: { ...model, items: model.items.map(storedItem) } };
+export function serializeEntry(parser: string, hash: string, model: Roadmap, source?: string): string {
+  const compact = { format: 2, parser, hash, model: { ...model, items: model.items.map(storedItem) }, source };
   let text = JSON.stringify(compact);
   const back = decodeEntry(JSON.parse(text) as CacheEntry);
-  if (!back || !sameJson(back, model)) text = JSON.stringify({ format: 1, parser, hash, model } satisfies CacheEntry);
+  if (!back || !sameJson(back, model)) text = JSON.stringify({ format: 1, parser, hash, model, source } satisfies CacheEntry);
   return text.replace(NON_ASCII, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

@@ -69,9 +69,11 @@ export async function loadRoadmap(options: LoadOptions): Promise<LoadedRoadmap> 
   const bundled = options.file === undefined;
   const path = bundled ? options.bundledPath : resolve(options.cwd, options.file as string);
   const bytes = readDocument(path, options.t);
-  const hash = contentHash(bytes);
+  // The bundled roadmap: its pre-parsed entry holds the document, and equal bytes need no hash.
+  const prebuilt = bundled ? readPrebuilt(options.bundledModelPath, bytes) : null;
+  const hash = prebuilt?.hash ?? contentHash(bytes);
   const cacheFile = join(options.cacheDir, `${hash}.json`);
-  let model = (bundled ? readCache(options.bundledModelPath, hash) : null) ?? readCache(cacheFile, hash);
+  let model = prebuilt?.model ?? readCache(cacheFile, hash);
   let source: string | undefined;
   if (!model) {
     const text = decodeUtf8(bytes, path, options.t);
@@ -146,6 +148,26 @@ export function readCache(file: string, hash: string): Roadmap | null {
     const entry = JSON.parse(bytes.toString('latin1')) as Partial<CacheEntry>;
     if (entry.hash !== hash || entry.parser !== PARSER_VERSION) return null;
     return decodeEntry(entry);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The bundled roadmap's pre-parsed entry (made at build time, with the document in it), when it was
+ * made from exactly `bytes` by this parser: a byte comparison (~0.1 ms) instead of hashing the
+ * document in cold JavaScript (~0.6 ms of every start). Otherwise null, and the document goes the
+ * usual way (hash, cache, parse).
+ */
+export function readPrebuilt(file: string, bytes: Buffer): { hash: string; model: Roadmap } | null {
+  try {
+    const raw = readFileSync(file);
+    if (!isAscii(raw)) return null;
+    const entry = JSON.parse(raw.toString('latin1')) as Partial<CacheEntry>;
+    if (entry.parser !== PARSER_VERSION || typeof entry.hash !== 'string' || typeof entry.source !== 'string') return null;
+    if (!Buffer.from(entry.source, 'utf8').equals(bytes)) return null;
+    const model = decodeEntry(entry);
+    return model && { hash: entry.hash, model };
   } catch {
     return null;
   }
