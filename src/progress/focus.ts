@@ -89,10 +89,7 @@ export function focusParts(focus: string): string[] {
  * section title. Words that match none of the chosen targets are kept as unmatched.
  */
 export function mapFocus(model: Roadmap, focus: string): FocusMapping {
-  const sections = model.levels.flatMap((level, l) =>
-    level.sections.map((section, s) => ({ level: l, section: s, words: wordsOf(section.title), itemIds: section.itemIds })),
-  );
-  const items = model.items.map((item) => ({ id: item.id, words: wordsOf(item.text) }));
+  const { sections, items } = topicIndex(model);
   const terms: FocusTerm[] = focusParts(focus).map((text) => {
     const words = wordsOf(text);
     const sectionScores = sections.map((s) => ({ s, ...coverage(words, s.words) }));
@@ -117,6 +114,28 @@ export function mapFocus(model: Roadmap, focus: string): FocusMapping {
   const ids = new Set<number>();
   for (const term of terms) for (const target of term.targets) for (const id of targetItemIds(model, target)) ids.add(id);
   return { terms, itemIds: [...ids].sort((a, b) => a - b), unmatched: terms.flatMap((term) => term.unmatched) };
+}
+
+interface TopicIndex {
+  sections: Array<{ level: number; section: number; words: Word[] }>;
+  items: Array<{ id: number; words: Word[] }>;
+}
+
+const topicIndexes = new WeakMap<Roadmap, TopicIndex>();
+
+/** The words of every section title and item text, once per model: each row of a plan maps against all of them. */
+function topicIndex(model: Roadmap): TopicIndex {
+  let index = topicIndexes.get(model);
+  if (!index) {
+    index = {
+      sections: model.levels.flatMap((level, l) =>
+        level.sections.map((section, s) => ({ level: l, section: s, words: wordsOf(section.title) })),
+      ),
+      items: model.items.map((item) => ({ id: item.id, words: wordsOf(item.text) })),
+    };
+    topicIndexes.set(model, index);
+  }
+  return index;
 }
 
 /** The items a target covers. */

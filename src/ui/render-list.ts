@@ -1,9 +1,8 @@
-import { wrapAnsi } from 'fast-wrap-ansi';
 import type { RoadmapProgress } from '../progress/stats.js';
 import type { ItemStatus, Roadmap } from '../roadmap/model.js';
 import type { RenderOptions } from './render-status.js';
 import { levelPaint, renderSpans, statusMark } from './style.js';
-import { padStart, sanitize, width } from './text.js';
+import { padStart, sanitize, width, wrap } from './text.js';
 
 export interface ListOptions extends RenderOptions {
   /** Wrap long item texts under themselves (a terminal); otherwise one line per item (pipes, grep). */
@@ -37,7 +36,7 @@ export function renderList(
     if (status === 'skipped') text = chalk.dim(text);
     if (options.wrap) {
       const hang = width(head);
-      const wrapped = wrapAnsi(text, Math.max(20, options.columns - hang), { hard: true, trim: true });
+      const wrapped = wrap(text, Math.max(20, options.columns - hang), { hard: true, trim: true });
       text = wrapped.split('\n').join(`\n${' '.repeat(hang)}`);
     }
     lines.push(head + text);

@@ -1,12 +1,11 @@
 import type { ChalkInstance } from 'chalk';
-import { wrapAnsi } from 'fast-wrap-ansi';
 import type { UrgentHint } from '../progress/guide.js';
 import type { NextSuggestions, Suggestion } from '../progress/next.js';
 import type { Roadmap } from '../roadmap/model.js';
 import type { Messages } from './messages.js';
 import type { RenderOptions } from './render-status.js';
 import { levelPaint, renderSpans } from './style.js';
-import { padEnd, padStart, sanitize, truncate, width } from './text.js';
+import { padEnd, padStart, sanitize, truncate, width, wrap } from './text.js';
 
 export interface NextRenderOptions extends RenderOptions {
   /** Print every score term under each suggestion. */
@@ -88,7 +87,7 @@ function suggestionLines(model: Roadmap, suggestion: Suggestion, idWidth: number
   const hang = width(head);
   let text = renderSpans(chalk, item.spans);
   if (options.wrap) {
-    text = wrapAnsi(text, Math.max(20, options.columns - hang), { hard: true, trim: true })
+    text = wrap(text, Math.max(20, options.columns - hang), { hard: true, trim: true })
       .split('\n')
       .join(`\n${' '.repeat(hang)}`);
   }
@@ -97,7 +96,7 @@ function suggestionLines(model: Roadmap, suggestion: Suggestion, idWidth: number
   lines.push(
     ' '.repeat(hang) +
       (options.wrap
-        ? wrapAnsi(why, Math.max(20, options.columns - hang), { hard: true })
+        ? wrap(why, Math.max(20, options.columns - hang), { hard: true })
             .split('\n')
             .join(`\n${' '.repeat(hang)}`)
         : why),

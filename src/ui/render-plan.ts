@@ -1,4 +1,3 @@
-import { wrapAnsi } from 'fast-wrap-ansi';
 import { formatDay } from '../progress/days.js';
 import { targetItemIds } from '../progress/focus.js';
 import type { Projection, Timeline, TimelineRow } from '../progress/plan.js';
@@ -6,7 +5,7 @@ import type { ItemStatus, Roadmap } from '../roadmap/model.js';
 import type { Messages } from './messages.js';
 import type { RenderOptions } from './render-status.js';
 import { levelPaint, progressBar, statusMark } from './style.js';
-import { padEnd, padStart, sanitize, truncate, width } from './text.js';
+import { padEnd, padStart, sanitize, truncate, width, wrap } from './text.js';
 
 export interface PlanRenderOptions extends RenderOptions {
   /** Wrap long lines (a terminal); otherwise one line each. */
@@ -73,9 +72,9 @@ export function renderPlan(
   const datesWidth = Math.max(0, ...timeline.rows.map((row) => width(daysOf(row))));
   const countWidth = Math.max(...timeline.rows.map((row) => width(`${row.counts.done}/${row.counts.total}`)));
   const hang = 4;
-  const wrap = (text: string) =>
+  const wrapped = (text: string) =>
     options.wrap
-      ? wrapAnsi(text, Math.max(20, options.columns - hang), { hard: true })
+      ? wrap(text, Math.max(20, options.columns - hang), { hard: true })
           .split('\n')
           .join(`\n${' '.repeat(hang)}`)
       : text;
@@ -92,10 +91,10 @@ export function renderPlan(
       paint(t.plan.states[mark]),
     ];
     lines.push(`  ${head.join('  ')}`.replace(/ {2,}$/, ''));
-    lines.push(' '.repeat(hang) + wrap(chalk.dim(sanitize(row.focus))));
-    lines.push(' '.repeat(hang) + wrap(targetsText(model, row, statuses, options)));
+    lines.push(' '.repeat(hang) + wrapped(chalk.dim(sanitize(row.focus))));
+    lines.push(' '.repeat(hang) + wrapped(targetsText(model, row, statuses, options)));
     if (row.mapping.unmatched.length) {
-      lines.push(' '.repeat(hang) + wrap(chalk.dim(t.plan.unmatched(row.mapping.unmatched.map(sanitize).join(', ')))));
+      lines.push(' '.repeat(hang) + wrapped(chalk.dim(t.plan.unmatched(row.mapping.unmatched.map(sanitize).join(', ')))));
     }
   }
   lines.push('');

@@ -1,4 +1,5 @@
 import stringWidth from 'fast-string-width';
+import { wrapAnsi } from 'fast-wrap-ansi';
 import { WIDTH_RANGES } from './width-table.js';
 
 // fast-string-width (the width code @inquirer/core uses) instead of string-width: string-width builds an
@@ -54,6 +55,28 @@ function rangeWidth(point: number, selected: boolean): number {
     else return WIDTH_RANGES[at + (selected ? 3 : 2)] ?? 0;
   }
   return 0;
+}
+
+// Colour codes as chalk writes them (SGR), and text wrapAnsi gives back as it is when it fits: words
+// separated by single spaces, nothing around them.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching the escape character is the point.
+const SGR = /\x1b\[[\d;]*m/g;
+const SINGLE_SPACED = /^\S+(?: \S+)*$/;
+
+/**
+ * wrapAnsi's result (`hard`: words longer than a line are cut; `trim`: rows start and end without
+ * spaces). A line that already fits comes back as it is, as wrapAnsi gives it, without loading
+ * fast-wrap-ansi: its width regexes cost ~0.8 ms to build, and most item texts fit.
+ */
+export function wrap(text: string, columns: number, options: { hard?: boolean; trim?: boolean }): string {
+  return fitsAsIs(text, columns) ? text : wrapAnsi(text, columns, options);
+}
+
+function fitsAsIs(text: string, columns: number): boolean {
+  const plain = text.includes('\x1b') ? text.replace(SGR, '') : text;
+  if (!SINGLE_SPACED.test(plain) || plain.includes('\x1b') || plain.includes('\x9b')) return false;
+  const columnsOf = LATIN.test(plain) ? plain.length : tableWidth(plain);
+  return columnsOf >= 0 && columnsOf <= columns;
 }
 
 export function padEnd(text: string, columns: number): string {

@@ -1,0 +1,56 @@
+// The start-up shortcuts that skip a library or a slow path must give exactly what the full path gives.
+import { Chalk } from 'chalk';
+import fc from 'fast-check';
+import { wrapAnsi } from 'fast-wrap-ansi';
+import { describe, expect, it } from 'vitest';
+import { fold } from '../../src/roadmap/select.js';
+import { wrap } from '../../src/ui/text.js';
+
+/** fold without its ASCII shortcut: full case folding, accents removed, spaces folded. */
+const fullFold = (text: string) => text.toUpperCase().toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim();
+
+const printable = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)), maxLength: 40 });
+const words = ['a', 'API', 'REST', 'Sécurité', 'Kubernetes', '🔴', 'Niveau', '—', 'x'.repeat(30), '日本', 'e\u0301', 'tab\there', '  '];
+const wordy = fc.array(fc.constantFrom(...words), { maxLength: 12 }).map((parts) => parts.join(' '));
+const chalk = new Chalk({ level: 1 });
+const styled = fc
+  .tuple(
+    wordy,
+    fc.constantFrom<(text: string) => string>(
+      (s) => s,
+      chalk.dim,
+      chalk.bold,
+      chalk.green,
+      (s) => `${chalk.red(s)} ${chalk.cyan('x')}`,
+    ),
+  )
+  .map(([text, style]) => style(text));
+
+describe('fold', () => {
+  it('folds printable ASCII exactly as the full folding does', () => {
+    fc.assert(
+      fc.property(printable, (text) => {
+        expect(fold(text)).toBe(fullFold(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it.each([['Straße'], ['  Élève   ÉTÉ '], ['STRASSE'], ['a\tb'], ['Œuvre']])('folds %j as before', (text) => {
+    expect(fold(text)).toBe(fullFold(text));
+  });
+});
+
+describe('wrap', () => {
+  it.each([[{ hard: true, trim: true }], [{ hard: true }]])(
+    'gives what wrapAnsi gives, with %j, for text that fits or not, plain or coloured',
+    (options) => {
+      fc.assert(
+        fc.property(fc.oneof(wordy, styled, printable), fc.integer({ min: 1, max: 90 }), (text, columns) => {
+          expect(wrap(text, columns, options)).toBe(wrapAnsi(text, columns, options));
+        }),
+        { numRuns: 3000 },
+      );
+    },
+  );
+});
