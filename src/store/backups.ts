@@ -1,5 +1,6 @@
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { removeFile } from '../io/remove-file.js';
 import type { StatePaths } from './paths.js';
 
 /** How many good versions of the state file are kept. */
@@ -58,7 +59,7 @@ export function keepBackup(paths: StatePaths, raw: Uint8Array, now: Date, keep =
   const temp = `${file}.tmp`;
   writeFileSync(temp, raw);
   renameSync(temp, file);
-  for (const old of existing.slice(keep - 1)) rmSync(old.file, { force: true });
+  for (const old of existing.slice(keep - 1)) removeFile(old.file);
   // Leftovers of a run killed between the two steps above.
-  for (const name of readdirSync(dir)) if (name.endsWith('.tmp')) rmSync(join(dir, name), { force: true });
+  for (const name of readdirSync(dir)) if (name.endsWith('.tmp')) removeFile(join(dir, name));
 }

@@ -1,6 +1,7 @@
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
+import { removeFile } from '../io/remove-file.js';
 import type { Messages } from '../ui/messages.js';
 import { keepBackup } from './backups.js';
 import { readStateFile, type StateIssue } from './inspect.js';
@@ -109,6 +110,6 @@ export class Store {
 /** Temporary files of writes killed before their rename (called under the lock: no live write owns them). */
 function removeOrphans(home: string): void {
   for (const name of readdirSync(home)) {
-    if (name.startsWith(`${STATE_NAME}.json.tmp-`)) rmSync(join(home, name), { force: true });
+    if (name.startsWith(`${STATE_NAME}.json.tmp-`)) removeFile(join(home, name));
   }
 }
