@@ -1,6 +1,3 @@
-import { runList } from './commands/list.js';
-import { runNext } from './commands/next.js';
-import { runStatus } from './commands/status.js';
 import { createContext, packageRootFrom } from './context.js';
 import type { HotLine } from './hot-argv.js';
 import { debugWanted, processContextIO, processOutput, reportError, writeTo } from './io/process-io.js';
@@ -24,9 +21,10 @@ async function runHot(line: HotLine): Promise<void> {
       { file: line.file, json: line.json, color: line.color, lang },
       processContextIO(stdout, stderr, env, packageRootFrom(import.meta.url)),
     );
-    if (line.command === 'list') await runList(line.options, ctx);
-    else if (line.command === 'next') await runNext(line.options, ctx);
-    else await runStatus(line.options, ctx);
+    // Imported when run (bundled in, evaluated on first use): `status` never runs the top level of `next`'s modules.
+    if (line.command === 'list') await (await import('./commands/list.js')).runList(line.options, ctx);
+    else if (line.command === 'next') await (await import('./commands/next.js')).runNext(line.options, ctx);
+    else await (await import('./commands/status.js')).runStatus(line.options, ctx);
   } catch (error) {
     process.exitCode = reportError(error, t, debugWanted(argv, env));
   }

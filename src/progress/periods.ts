@@ -6,7 +6,7 @@ export type PeriodSpan = { kind: 'range'; unit: 'month' | 'week'; from: number; 
 
 const MONTH = /\b(?:mois|months?|mo|m)\b/;
 const WEEK = /\b(?:semaines?|sem|weeks?|wk|w|s)\b/;
-const RANGE = /(\d+)(?:\s*(?:-|–|—|a|au|to|through|until|jusqu'?a)\s*(\d+))?/;
+const RANGE = /(\d+)(?:\s*(?:-|\u2013|\u2014|a|au|to|through|until|jusqu'?a)\s*(\d+))?/;
 const ONGOING =
   /\b(?:en continu|continu|continuous(?:ly)?|ongoing|throughout|all along|tout au long|toujours|always|en permanence|permanent)\b/;
 

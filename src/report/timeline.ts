@@ -10,7 +10,7 @@ export interface Timeline {
   current: number | null;
 }
 
-const MONTHS = /(\d+)\s*(?:[-–—à]|to)\s*(\d+)|(\d+)/u;
+const MONTHS = /(\d+)\s*(?:[-\u2013\u2014\u00e0]|to)\s*(\d+)|(\d+)/u;
 const DAYS_PER_MONTH = 30.44;
 
 /** Where the learner stands in the document's planning, counted from their first recorded change. */

@@ -41,9 +41,9 @@ const COLOR_EMOJI: Record<string, LevelColor> = {
   '⚪': 'white',
 };
 
-const LEVEL_LABEL = /^(?:niveau|level|priorit[ée]|priority|tier|phase|stage|[ée]tape|step|palier)\s*(\d+)\b|^P(\d+)\b/iu;
-const PLANNING_TITLE = /\b(?:planning|plan|calendrier|schedule|timeline|[ée]ch[ée]ancier|programme)\b/iu;
-const PLANNING_HEADER = /^(?:p[ée]riode|period|mois|month|semaines?|weeks?|dates?|quand|when|phase)\b/iu;
+const LEVEL_LABEL = /^(?:niveau|level|priorit[e\u00e9]|priority|tier|phase|stage|[e\u00e9]tape|step|palier)\s*(\d+)\b|^P(\d+)\b/iu;
+const PLANNING_TITLE = /\b(?:planning|plan|calendrier|schedule|timeline|[e\u00e9]ch[e\u00e9]ancier|programme)\b/iu;
+const PLANNING_HEADER = /^(?:p[e\u00e9]riode|period|mois|month|semaines?|weeks?|dates?|quand|when|phase)\b/iu;
 
 /** Parses a GFM task-list document into the typed roadmap model. Pure: the same text gives the same model. */
 export function parseRoadmap(source: string): Roadmap {
@@ -298,7 +298,7 @@ function newLevel(title: string, note: string | null): Level {
   if (match) {
     label = match[0];
     number = Number(match[1] ?? match[2]);
-    rest = rest.slice(match[0].length).replace(/^\s*[—–\-:|·.]\s*/u, '');
+    rest = rest.slice(match[0].length).replace(/^\s*[\u2014\u2013\-:|\u00b7.]\s*/u, '');
   }
   return { title, number, label, name: rest.trim() || title, color, note, sections: [], itemIds: [] };
 }

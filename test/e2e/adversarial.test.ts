@@ -561,7 +561,7 @@ describe('adversarial inputs (installed binary)', () => {
     expect(run(['--file', file, 'status'], h.env).code).toBe(0);
     // A model cache entry that passes the cache's checks but holds a broken model: a real internal error.
     const cacheDir = join(h.dir, 'cache', 'roadmap');
-    const [entry] = readdirSync(cacheDir);
+    const [entry] = readdirSync(cacheDir).filter((name) => name.endsWith('.json'));
     const cached = JSON.parse(readFileSync(join(cacheDir, entry as string), 'utf8'));
     cached.model.levels = [null];
     writeFileSync(join(cacheDir, entry as string), JSON.stringify(cached));

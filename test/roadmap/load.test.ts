@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type CacheEntry, decodeEntry, serializeEntry } from '../../src/roadmap/cache-format.js';
-import { contentHash, loadRoadmap, PARSER_VERSION, readCache, SMALL_DOCUMENT_BYTES } from '../../src/roadmap/load.js';
+import { contentHash, loadRoadmap, PARSER_VERSION, readCache, readPrebuilt, SMALL_DOCUMENT_BYTES } from '../../src/roadmap/load.js';
 import type { Roadmap } from '../../src/roadmap/model.js';
 import { parseRoadmap } from '../../src/roadmap/parse.js';
 import { messagesFor } from '../../src/ui/messages.js';
@@ -150,5 +150,50 @@ describe('model cache', () => {
     const doc = scratch();
     writeFileSync(doc.cacheDir, 'a file where the folder should be');
     expect((await doc.load()).model.items).toHaveLength(52);
+  });
+});
+
+describe('the bundled roadmap’s pre-parsed entry', () => {
+  /** A bundled roadmap and its pre-parsed entry (made as the build makes it) in a scratch folder. */
+  function bundledScratch() {
+    const dir = mkdtempSync(join(tmpdir(), 'roadmap-prebuilt-'));
+    const bundledPath = join(dir, 'roadmap.md');
+    const bundledModelPath = join(dir, 'roadmap.model.json');
+    copyFileSync(documents.bundled, bundledPath);
+    const bytes = readFileSync(bundledPath);
+    const model = parseRoadmap(bytes.toString('utf8'));
+    writeFileSync(
+      bundledModelPath,
+      serializeEntry(PARSER_VERSION, contentHash(bytes), { ...model, title: 'PREBUILT' }, bytes.toString('utf8')),
+    );
+    const load = () => loadRoadmap({ file: undefined, cwd: dir, bundledPath, bundledModelPath, cacheDir: join(dir, 'cache'), t });
+    return { bundledPath, bundledModelPath, bytes, load };
+  }
+
+  it('is used when the document is byte for byte the one it was made from, with that document’s hash', async () => {
+    const b = bundledScratch();
+    expect(readPrebuilt(b.bundledModelPath, b.bytes)?.hash).toBe(contentHash(b.bytes));
+    const doc = await b.load();
+    expect(doc.model.title).toBe('PREBUILT');
+    expect(doc.hash).toBe(contentHash(b.bytes));
+  });
+
+  it('is not used for an edited document (even of the same length), another parser, or without the document in it', async () => {
+    const b = bundledScratch();
+    const edited = Buffer.from(b.bytes);
+    edited[edited.length - 2] = (edited[edited.length - 2] as number) ^ 1;
+    expect(readPrebuilt(b.bundledModelPath, edited)).toBeNull();
+    writeFileSync(b.bundledPath, edited);
+    const doc = await b.load();
+    expect(doc.model.title).not.toBe('PREBUILT');
+    expect(doc.hash).toBe(contentHash(edited));
+
+    const model = parseRoadmap(b.bytes.toString('utf8'));
+    writeFileSync(b.bundledModelPath, serializeEntry('another-parser', contentHash(b.bytes), model, b.bytes.toString('utf8')));
+    expect(readPrebuilt(b.bundledModelPath, b.bytes)).toBeNull();
+    writeFileSync(b.bundledModelPath, serializeEntry(PARSER_VERSION, contentHash(b.bytes), model));
+    expect(readPrebuilt(b.bundledModelPath, b.bytes)).toBeNull();
+    writeFileSync(b.bundledModelPath, '{"format":2,');
+    expect(readPrebuilt(b.bundledModelPath, b.bytes)).toBeNull();
   });
 });
