@@ -23,10 +23,19 @@ export class Store {
     private readonly now: () => Date,
   ) {}
 
-  /** The current state; an empty one when no file exists yet. Throws a UserError when the file cannot be used. */
+  /** The state as last read by `read` (until the next `update`): a command reads it two or three times. */
+  private lastRead: State | undefined;
+
+  /**
+   * The current state; an empty one when no file exists yet. Throws a UserError when the file cannot be
+   * used. Read once per command and kept until `update` (a state with the snapshot of a large document
+   * is ~1 ms to read and check): callers treat it as read-only.
+   */
   read(): State {
+    if (this.lastRead) return this.lastRead;
     const reading = readStateFile(this.paths.stateFile);
     if (reading.kind === 'bad') throw this.unreadable(reading.issue);
+    this.lastRead = reading.state;
     return reading.state;
   }
 
@@ -38,6 +47,7 @@ export class Store {
    */
   async update<T>(change: (state: State) => T): Promise<T> {
     const { home, stateFile } = this.paths;
+    this.lastRead = undefined;
     try {
       mkdirSync(home, { recursive: true });
     } catch (error) {
@@ -82,6 +92,7 @@ export class Store {
       }
       return result;
     } finally {
+      this.lastRead = undefined;
       await held.release();
     }
   }

@@ -75,6 +75,23 @@ describe('Store on a real folder', () => {
     expect(readdirSync(paths.home)).toEqual(['state.json']);
   });
 
+  it('reads the file once per command, and again after an update', async () => {
+    const { store, paths } = scratchStore();
+    await store.update((state) => {
+      state.documents.bundled = { items: { a: record } };
+    });
+    const first = store.read();
+    // Another process writes meanwhile: this command keeps the state it read.
+    writeFileSync(paths.stateFile, JSON.stringify({ schemaVersion: SCHEMA_VERSION, documents: {} }));
+    expect(store.read()).toBe(first);
+    // An update reads the file itself, under the lock; reads after it see what it wrote.
+    await store.update((state) => {
+      expect(state.documents).toEqual({});
+      state.documents.other = { items: {} };
+    });
+    expect(Object.keys(store.read().documents)).toEqual(['other']);
+  });
+
   it('writes nothing when the change throws', async () => {
     const { store, paths } = scratchStore();
     await store.update((state) => {
