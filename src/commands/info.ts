@@ -1,7 +1,7 @@
 import type { Context } from '../context.js';
 import { itemChanges, itemNotes } from '../progress/portfolio.js';
 import { itemStatuses } from '../progress/stats.js';
-import { findCapstone, partPreparation } from '../roadmap/capstone.js';
+import { findCapstone, preparationOf } from '../roadmap/capstone.js';
 import { documentState } from '../store/state.js';
 import { itemJson, toJsonText } from '../ui/json.js';
 import { type ItemInfo, notesJson, renderInfo } from '../ui/render-info.js';
@@ -25,7 +25,7 @@ export async function runInfo(options: InfoOptions, ctx: Context): Promise<void>
     since: Object.hasOwn(doc.items, item.key) ? (doc.items[item.key]?.at ?? null) : null,
     changes: itemChanges(doc, item.key),
     notes: itemNotes(doc, item.key),
-    prepares: capstone ? capstone.parts.filter((part) => partPreparation(model, part.text).itemIds.includes(item.id)) : [],
+    prepares: capstone ? capstone.parts.filter((part) => preparationOf(model, part).itemIds.includes(item.id)) : [],
   };
   if (ctx.json) {
     ctx.stdout.write(

@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { type Capstone, type CapstonePart, findCapstone, type PartPreparation, partPreparation } from '../roadmap/capstone.js';
+import { type Capstone, type CapstonePart, findCapstone, type PartPreparation, preparationOf } from '../roadmap/capstone.js';
 import type { ItemStatus, Roadmap } from '../roadmap/model.js';
 import { fold } from '../roadmap/select.js';
 import { type DocumentState, emptyDocument, type LogEntry, type NoteRecord, type ProjectPartStatus, type State } from '../store/state.js';
@@ -79,7 +79,7 @@ export interface PartView {
 export function projectView(model: Roadmap, capstone: Capstone, statuses: readonly ItemStatus[], doc: DocumentState): PartView[] {
   return capstone.parts.map((part) => {
     const record = own(doc.project, part.key);
-    const preparation = partPreparation(model, part.text);
+    const preparation = preparationOf(model, part);
     const readiness = countItems(preparation.itemIds, statuses);
     return {
       part,

@@ -1,4 +1,4 @@
-import type { Roadmap } from './model.js';
+import type { NotePart, PartPreparation, Roadmap } from './model.js';
 import { fold } from './select.js';
 
 /** One part of the capstone project ("Une API REST déployée sur AWS"). */
@@ -8,6 +8,8 @@ export interface CapstonePart {
   /** Stable slug of the text: the part's state follows it. */
   key: string;
   text: string;
+  /** The items that prepare it, as the parser found them (see `partPreparation`). */
+  preparation?: PartPreparation;
 }
 
 /** The capstone project the document recommends: a heading that says "projet"/"project" and its bullets. */
@@ -18,13 +20,7 @@ export interface Capstone {
   parts: CapstonePart[];
 }
 
-/** Which items of the roadmap prepare a part, and why. */
-export interface PartPreparation {
-  /** Sections taken whole: their title names the part's words, or most of their items do. */
-  sections: { level: number; section: number; title: string }[];
-  /** Every preparing item, in document order (the sections' items and single items). */
-  itemIds: number[];
-}
+export type { PartPreparation } from './model.js';
 
 const PROJECT_TITLE = /\b(?:projets?|projects?)\b/;
 
@@ -55,11 +51,26 @@ export function topicWords(text: string): string[] {
 
 /** The capstone project of a document, or null when no heading without items names a project with a list. */
 export function findCapstone(model: Roadmap): Capstone | null {
-  const part = model.notes.find((note) => PROJECT_TITLE.test(fold(note.title)) && note.bullets.length > 0);
+  const part = capstoneNote(model);
   if (!part) return null;
   // Keys made by the parser: slugify loads a 35 KB transliteration table (~8 ms) the hot path never needs.
-  const parts = part.bullets.map((text, index) => ({ number: index + 1, key: part.bulletKeys[index] ?? '', text }));
+  const parts = part.bullets.map((text, index) => {
+    const found: CapstonePart = { number: index + 1, key: part.bulletKeys[index] ?? '', text };
+    const preparation = part.bulletPreparations?.[index];
+    if (preparation) found.preparation = preparation;
+    return found;
+  });
   return { title: part.title, paragraphs: part.paragraphs, parts };
+}
+
+/** The note of the capstone project: a heading without items that names a project and has a list. */
+export function capstoneNote(model: Roadmap): NotePart | undefined {
+  return model.notes.find((note) => PROJECT_TITLE.test(fold(note.title)) && note.bullets.length > 0);
+}
+
+/** The items that prepare a part: found by the parser, or matched now for a model made without them. */
+export function preparationOf(model: Roadmap, part: CapstonePart): PartPreparation {
+  return part.preparation ?? partPreparation(model, part.text);
 }
 
 interface Group {

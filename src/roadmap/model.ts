@@ -76,6 +76,19 @@ export interface NotePart {
   bullets: string[];
   /** A stable key for each bullet (slug, `-2`… for repeats), made at parse time: see `findCapstone`. */
   bulletKeys: string[];
+  /**
+   * The capstone project's note only: the items that prepare each bullet, made at parse time (see
+   * `partPreparation`), so `next` and `project` never fold and match every item's words at start-up.
+   */
+  bulletPreparations?: PartPreparation[];
+}
+
+/** Which items of the roadmap prepare a part of the capstone project, and why. */
+export interface PartPreparation {
+  /** Sections taken whole: their title names the part's words, or most of their items do. */
+  sections: { level: number; section: number; title: string }[];
+  /** Every preparing item, in document order (the sections' items and single items). */
+  itemIds: number[];
 }
 
 export interface Planning {

@@ -3,6 +3,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { capstoneNote, partPreparation } from './capstone.js';
 import { plainText, spansText, toSpans } from './inline.js';
 import { assignKeys } from './keys.js';
 import type { Item, Level, LevelColor, NotePart, Planning, Roadmap, Section, Span } from './model.js';
@@ -262,7 +263,7 @@ function buildModel(raw: RawItem[], headings: HeadingInfo[], titleHeading: Headi
   }
 
   const introParts = titleHeading ? [titleHeading.note, ...titleHeading.paragraphs].filter((p): p is string => !!p) : [];
-  return {
+  const model: Roadmap = {
     title: titleHeading?.title ?? null,
     intro: introParts.length ? introParts.join('\n') : null,
     levels,
@@ -270,6 +271,10 @@ function buildModel(raw: RawItem[], headings: HeadingInfo[], titleHeading: Headi
     planning,
     notes,
   };
+  // The capstone project's parts matched to the items once, here: cached with the model.
+  const capstone = capstoneNote(model);
+  if (capstone) capstone.bulletPreparations = capstone.bullets.map((text) => partPreparation(model, text));
+  return model;
 }
 
 function isPlanningTable(title: string, table: string[][]): boolean {

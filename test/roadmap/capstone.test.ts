@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findCapstone, partPreparation, topicWords } from '../../src/roadmap/capstone.js';
+import { findCapstone, partPreparation, preparationOf, topicWords } from '../../src/roadmap/capstone.js';
 import { parseRoadmap } from '../../src/roadmap/parse.js';
 import { ROOT, SHARED } from '../helpers/context.js';
 
@@ -95,5 +95,27 @@ describe('documents without or with another capstone', () => {
     );
     expect(partPreparation(model, 'An HTTP API with tests').itemIds).toEqual([1, 2, 3, 4]);
     expect(partPreparation(model, 'A deployment').itemIds).toEqual([]);
+  });
+});
+
+describe('the capstone parts matched by the parser', () => {
+  it.each([
+    ['the bundled roadmap', join(ROOT, 'data', 'roadmap.md')],
+    ['coding-interview-university', join(SHARED, 'fixtures', 'coding-interview-university.md')],
+    ['the security checklist', join(ROOT, 'test', 'fixtures', 'security-checklist.md')],
+  ])('%s: what `partPreparation` finds for each part, cached with the model', (_name, file) => {
+    const model = parseRoadmap(readFileSync(file, 'utf8'));
+    const capstone = findCapstone(model);
+    for (const part of capstone?.parts ?? []) expect(part.preparation).toEqual(partPreparation(model, part.text));
+    const withoutProject = model.notes.filter((note) => note !== model.notes.find((n) => n.bulletPreparations));
+    for (const note of withoutProject) expect(note.bulletPreparations).toBeUndefined();
+  });
+
+  it('a model made without them (an older entry) still gets them, matched when asked', () => {
+    const model = parseRoadmap(readFileSync(join(ROOT, 'data', 'roadmap.md'), 'utf8'));
+    for (const note of model.notes) delete note.bulletPreparations;
+    const part = findCapstone(model)?.parts[0];
+    expect(part?.preparation).toBeUndefined();
+    expect(part && preparationOf(model, part).itemIds).toEqual(range(4, 7));
   });
 });
