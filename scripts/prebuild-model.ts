@@ -5,7 +5,7 @@ import { parseRoadmap } from '../src/roadmap/parse.js';
 
 /**
  * Writes the model cache entry of a markdown file, with the document in it (used at build time for the
- * bundled roadmap: `readPrebuilt` compares the bytes instead of hashing them).
+ * bundled roadmap: `readEntryOf` compares the bytes instead of hashing them).
  */
 export function prebuildModel(markdown: string, out: string): void {
   const bytes = readFileSync(markdown);

@@ -112,6 +112,14 @@ export function createContext(options: GlobalOptions, io: ContextIO): Context {
       bundledModelPath: join(io.packageRoot, 'dist', 'roadmap.model.json'),
       cacheDir: paths.cacheDir,
       t,
+      lastHashOf: (docId) => {
+        try {
+          const state = store.read();
+          return Object.hasOwn(state.documents, docId) ? state.documents[docId]?.contentHash : undefined;
+        } catch {
+          return undefined; // An unreadable state file is reported by the command that needs it.
+        }
+      },
     });
   return {
     stdout: io.stdout,

@@ -43,6 +43,12 @@ export interface LoadOptions {
   bundledModelPath: string;
   cacheDir: string;
   t: Messages;
+  /**
+   * The content hash this document had when last seen (recorded in the state file), if any: when its
+   * cache entry holds exactly these bytes, the document is not hashed again (SHA-256 of a large
+   * document, with loading node:crypto, is ~2.5 ms of every start).
+   */
+  lastHashOf?: (docId: string) => string | undefined;
 }
 
 /** Documents up to this size are hashed in JavaScript; larger ones with SHA-256 (see `contentHash`). */
@@ -69,12 +75,18 @@ export async function loadRoadmap(options: LoadOptions): Promise<LoadedRoadmap> 
   const bundled = options.file === undefined;
   const path = bundled ? options.bundledPath : resolve(options.cwd, options.file as string);
   const bytes = readDocument(path, options.t);
-  // The bundled roadmap: its pre-parsed entry holds the document, and equal bytes need no hash.
-  const prebuilt = bundled ? readPrebuilt(options.bundledModelPath, bytes) : null;
-  const hash = prebuilt?.hash ?? contentHash(bytes);
+  // Entries hold the document they were made from: the bundled roadmap's pre-parsed entry, or the entry
+  // of the content this document had last time. The same bytes need no hash.
+  const lastHash = bundled ? undefined : options.lastHashOf?.(path);
+  const known = bundled
+    ? readEntryOf(options.bundledModelPath, bytes)
+    : lastHash && /^[\w-]+$/.test(lastHash)
+      ? readEntryOf(join(options.cacheDir, `${lastHash}.json`), bytes)
+      : null;
+  const hash = known?.hash ?? contentHash(bytes);
   const cacheFile = join(options.cacheDir, `${hash}.json`);
-  let model = prebuilt?.model ?? readCache(cacheFile, hash);
-  let source: string | undefined;
+  let model = known?.model ?? readCache(cacheFile, hash);
+  let source = known?.source;
   if (!model) {
     const text = decodeUtf8(bytes, path, options.t);
     source = text;
@@ -88,7 +100,7 @@ export async function loadRoadmap(options: LoadOptions): Promise<LoadedRoadmap> 
       if (error instanceof RangeError) throw new UserError(options.t.errors.fileTooDeep(path, null, MAX_NESTING));
       throw error;
     }
-    writeCache(options.cacheDir, cacheFile, serializeEntry(PARSER_VERSION, hash, model));
+    writeCache(options.cacheDir, cacheFile, serializeEntry(PARSER_VERSION, hash, model, text));
   }
   const t = options.t;
   return {
@@ -154,12 +166,12 @@ export function readCache(file: string, hash: string): Roadmap | null {
 }
 
 /**
- * The bundled roadmap's pre-parsed entry (made at build time, with the document in it), when it was
- * made from exactly `bytes` by this parser: a byte comparison (~0.1 ms) instead of hashing the
- * document in cold JavaScript (~0.6 ms of every start). Otherwise null, and the document goes the
- * usual way (hash, cache, parse).
+ * A cache entry (or the bundled roadmap's pre-parsed entry) when it was made from exactly `bytes` by
+ * this parser, with its hash: entries hold their document, and a byte comparison (~0.1 ms) replaces
+ * hashing (xxHash32 in cold JavaScript, or SHA-256 with loading node:crypto). Otherwise null, and the
+ * document goes the usual way (hash, cache, parse).
  */
-export function readPrebuilt(file: string, bytes: Buffer): { hash: string; model: Roadmap } | null {
+export function readEntryOf(file: string, bytes: Buffer): { hash: string; model: Roadmap; source: string } | null {
   try {
     const raw = readFileSync(file);
     if (!isAscii(raw)) return null;
@@ -167,7 +179,7 @@ export function readPrebuilt(file: string, bytes: Buffer): { hash: string; model
     if (entry.parser !== PARSER_VERSION || typeof entry.hash !== 'string' || typeof entry.source !== 'string') return null;
     if (!Buffer.from(entry.source, 'utf8').equals(bytes)) return null;
     const model = decodeEntry(entry);
-    return model && { hash: entry.hash, model };
+    return model && { hash: entry.hash, model, source: entry.source };
   } catch {
     return null;
   }

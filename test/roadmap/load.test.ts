@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type CacheEntry, decodeEntry, serializeEntry } from '../../src/roadmap/cache-format.js';
-import { contentHash, loadRoadmap, PARSER_VERSION, readCache, readPrebuilt, SMALL_DOCUMENT_BYTES } from '../../src/roadmap/load.js';
+import { contentHash, loadRoadmap, PARSER_VERSION, readCache, readEntryOf, SMALL_DOCUMENT_BYTES } from '../../src/roadmap/load.js';
 import type { Roadmap } from '../../src/roadmap/model.js';
 import { parseRoadmap } from '../../src/roadmap/parse.js';
 import { messagesFor } from '../../src/ui/messages.js';
@@ -172,7 +172,7 @@ describe('the bundled roadmap’s pre-parsed entry', () => {
 
   it('is used when the document is byte for byte the one it was made from, with that document’s hash', async () => {
     const b = bundledScratch();
-    expect(readPrebuilt(b.bundledModelPath, b.bytes)?.hash).toBe(contentHash(b.bytes));
+    expect(readEntryOf(b.bundledModelPath, b.bytes)?.hash).toBe(contentHash(b.bytes));
     const doc = await b.load();
     expect(doc.model.title).toBe('PREBUILT');
     expect(doc.hash).toBe(contentHash(b.bytes));
@@ -182,7 +182,7 @@ describe('the bundled roadmap’s pre-parsed entry', () => {
     const b = bundledScratch();
     const edited = Buffer.from(b.bytes);
     edited[edited.length - 2] = (edited[edited.length - 2] as number) ^ 1;
-    expect(readPrebuilt(b.bundledModelPath, edited)).toBeNull();
+    expect(readEntryOf(b.bundledModelPath, edited)).toBeNull();
     writeFileSync(b.bundledPath, edited);
     const doc = await b.load();
     expect(doc.model.title).not.toBe('PREBUILT');
@@ -190,10 +190,67 @@ describe('the bundled roadmap’s pre-parsed entry', () => {
 
     const model = parseRoadmap(b.bytes.toString('utf8'));
     writeFileSync(b.bundledModelPath, serializeEntry('another-parser', contentHash(b.bytes), model, b.bytes.toString('utf8')));
-    expect(readPrebuilt(b.bundledModelPath, b.bytes)).toBeNull();
+    expect(readEntryOf(b.bundledModelPath, b.bytes)).toBeNull();
     writeFileSync(b.bundledModelPath, serializeEntry(PARSER_VERSION, contentHash(b.bytes), model));
-    expect(readPrebuilt(b.bundledModelPath, b.bytes)).toBeNull();
+    expect(readEntryOf(b.bundledModelPath, b.bytes)).toBeNull();
     writeFileSync(b.bundledModelPath, '{"format":2,');
-    expect(readPrebuilt(b.bundledModelPath, b.bytes)).toBeNull();
+    expect(readEntryOf(b.bundledModelPath, b.bytes)).toBeNull();
+  });
+});
+
+describe('a user document seen before', () => {
+  it('is not hashed again when the entry of its last content holds the same bytes', async () => {
+    const doc = scratch();
+    const first = await doc.load();
+    const bytes = readFileSync(doc.file);
+    // An entry under another name, holding these very bytes: only a lookup by the last hash finds it.
+    writeFileSync(
+      join(doc.cacheDir, 'last-1.json'),
+      serializeEntry(PARSER_VERSION, 'last-1', { ...first.model, title: 'BY LAST HASH' }, bytes.toString('utf8')),
+    );
+    const lastHashOf = (docId: string) => (docId === doc.file ? 'last-1' : undefined);
+    const again = await loadRoadmap({
+      file: doc.file,
+      cwd: doc.dir,
+      bundledPath: documents.bundled,
+      bundledModelPath: join(doc.dir, 'none.json'),
+      cacheDir: doc.cacheDir,
+      t,
+      lastHashOf,
+    });
+    expect(again.model.title).toBe('BY LAST HASH');
+    expect(again.hash).toBe('last-1');
+    expect(again.source).toBe(bytes.toString('utf8'));
+  });
+
+  it('is hashed and parsed again when it changed since, or when the recorded hash is not a file name', async () => {
+    const doc = scratch();
+    const first = await doc.load();
+    const load = (lastHash: string) =>
+      loadRoadmap({
+        file: doc.file,
+        cwd: doc.dir,
+        bundledPath: documents.bundled,
+        bundledModelPath: join(doc.dir, 'none.json'),
+        cacheDir: doc.cacheDir,
+        t,
+        lastHashOf: () => lastHash,
+      });
+    writeFileSync(doc.file, `${readFileSync(doc.file, 'utf8')}\n- [ ] One more item\n`);
+    const changed = await load(first.hash);
+    expect(changed.model.items).toHaveLength(53);
+    expect(changed.hash).toBe(contentHash(readFileSync(doc.file)));
+    writeFileSync(
+      join(doc.dir, 'evil.json'),
+      serializeEntry(PARSER_VERSION, 'x', { ...first.model, title: 'OUTSIDE' }, readFileSync(doc.file, 'utf8')),
+    );
+    expect((await load('../evil')).model.title).not.toBe('OUTSIDE');
+  });
+
+  it('cache entries hold the document they were made from', async () => {
+    const doc = scratch();
+    await doc.load();
+    const entry = JSON.parse(readFileSync(doc.entryFile(), 'latin1')) as CacheEntry;
+    expect(entry.source).toBe(readFileSync(doc.file, 'utf8'));
   });
 });
