@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { UserError } from './errors.js';
-import { type LoadedRoadmap, loadRoadmap } from './roadmap/load.js';
+import { type LoadedOutline, type LoadedRoadmap, type LoadOptions, loadOutline, loadRoadmap } from './roadmap/load.js';
 import { type StatePaths, statePaths } from './store/paths.js';
 import { Store } from './store/store.js';
 import type { Lang } from './ui/lang.js';
@@ -38,6 +38,8 @@ export interface Context {
   store: Store;
   /** The document the command works on (`--file`, `ROADMAP_FILE`, `roadmap use`, else the bundled roadmap). */
   loadRoadmap(): Promise<LoadedRoadmap>;
+  /** The same document's outline only (levels, sections, item keys): all `status` needs, read faster. */
+  loadOutline(): Promise<LoadedOutline>;
   /** Any document (undefined: the bundled roadmap), read and parsed, without tracking its changes. */
   loadDocument(file: string | undefined): Promise<LoadedRoadmap>;
 }
@@ -104,23 +106,43 @@ export function createContext(options: GlobalOptions, io: ContextIO): Context {
   let loaded: Promise<LoadedRoadmap> | undefined;
   let interactive: boolean | undefined;
   const chalk = new Chalk({ level: colorLevel(options.color, io.env, io.stdout.isTTY) });
-  const loadDocument = (file: string | undefined) =>
-    loadRoadmap({
-      file,
-      cwd: io.cwd,
-      bundledPath: join(io.packageRoot, 'data', 'roadmap.md'),
-      bundledModelPath: join(io.packageRoot, 'dist', 'roadmap.model.json'),
-      cacheDir: paths.cacheDir,
-      t,
-      lastHashOf: (docId) => {
-        try {
-          const state = store.read();
-          return Object.hasOwn(state.documents, docId) ? state.documents[docId]?.contentHash : undefined;
-        } catch {
-          return undefined; // An unreadable state file is reported by the command that needs it.
-        }
-      },
-    });
+  // The state of a document, if the state file can be read: an unreadable one is reported by the command that needs it.
+  const docStateOf = (docId: string) => {
+    try {
+      const state = store.read();
+      return Object.hasOwn(state.documents, docId) ? state.documents[docId] : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const optionsFor = (file: string | undefined): LoadOptions => ({
+    file,
+    cwd: io.cwd,
+    bundledPath: join(io.packageRoot, 'data', 'roadmap.md'),
+    bundledModelPath: join(io.packageRoot, 'dist', 'roadmap.model.json'),
+    cacheDir: paths.cacheDir,
+    t,
+    lastHashOf: (docId) => docStateOf(docId)?.contentHash,
+  });
+  const loadDocument = (file: string | undefined) => loadRoadmap(optionsFor(file));
+  const chosen = () => chosenDocument(options.file, io.env, store);
+  // `roadmap use`'s document gone: the error says how to go back to the bundled roadmap.
+  const withUseHint = (byUse: boolean) => (error: unknown) => {
+    if (byUse && error instanceof UserError) throw new UserError(error.message, [t.documents.use.missingHint]);
+    throw error;
+  };
+  const track = async (doc: LoadedRoadmap) => {
+    const { trackDocumentChanges } = await import('./store/track-changes.js');
+    await trackDocumentChanges(doc, { store, now, t, warn: (line) => io.stderr.write(`${line}\n`) });
+    return doc;
+  };
+  const loadChosen = () => {
+    loaded ??= (async () => {
+      const { file, byUse } = chosen();
+      return track(await loadDocument(file).catch(withUseHint(byUse)));
+    })();
+    return loaded;
+  };
   return {
     stdout: io.stdout,
     stderr: io.stderr,
@@ -142,18 +164,19 @@ export function createContext(options: GlobalOptions, io: ContextIO): Context {
     now,
     paths,
     store,
-    loadRoadmap: () => {
-      loaded ??= (async () => {
-        const chosen = chosenDocument(options.file, io.env, store);
-        const doc = await loadDocument(chosen.file).catch((error: unknown) => {
-          if (chosen.byUse && error instanceof UserError) throw new UserError(error.message, [t.documents.use.missingHint]);
-          throw error;
-        });
-        const { trackDocumentChanges } = await import('./store/track-changes.js');
-        await trackDocumentChanges(doc, { store, now, t, warn: (line) => io.stderr.write(`${line}\n`) });
-        return doc;
-      })();
-      return loaded;
+    loadRoadmap: loadChosen,
+    async loadOutline() {
+      if (!loaded) {
+        const { file, byUse } = chosen();
+        const doc = await loadOutline(optionsFor(file)).catch(withUseHint(byUse));
+        const docState = docStateOf(doc.docId);
+        // Unchanged since the state last saw it (or never seen): nothing to track, the outline is all.
+        if (!docState || docState.contentHash === doc.hash) return doc;
+        // Changed: its changes are tracked on the model, as every command does.
+        loaded = doc.loaded ? track(doc.loaded) : undefined;
+      }
+      const doc = await loadChosen();
+      return { docId: doc.docId, hash: doc.hash, outline: doc.model, loaded: doc };
     },
     loadDocument,
   };

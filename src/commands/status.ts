@@ -11,11 +11,12 @@ export interface StatusOptions {
 
 /** `roadmap status`: progress overall, per level and per section. */
 export async function runStatus(options: StatusOptions, ctx: Context): Promise<void> {
-  const doc = await ctx.loadRoadmap();
-  const statuses = itemStatuses(doc.model, documentState(ctx.store.read(), doc.docId));
-  const progress = roadmapProgress(doc.model, statuses);
+  // The outline is enough (levels, sections, item keys): for a large document, a fraction of the model.
+  const doc = await ctx.loadOutline();
+  const statuses = itemStatuses(doc.outline, documentState(ctx.store.read(), doc.docId));
+  const progress = roadmapProgress(doc.outline, statuses);
   if (options.level !== undefined) {
-    const index = levelIndex(doc.model, options.level, ctx.t);
+    const index = levelIndex(doc.outline, options.level, ctx.t);
     progress.levels = progress.levels.filter((_, i) => i === index);
   }
   ctx.stdout.write(

@@ -1,4 +1,5 @@
-import type { ItemStatus, LevelColor, Roadmap } from '../roadmap/model.js';
+import type { ItemStatus, LevelColor } from '../roadmap/model.js';
+import type { RoadmapOutline } from '../roadmap/outline.js';
 import type { DocumentState } from '../store/state.js';
 
 export interface Counts {
@@ -29,9 +30,10 @@ export interface RoadmapProgress extends Counts {
  * The status of every item (index = id - 1): what the state records for its key, else `done` when the
  * document itself ticks it (`[x]`), else `todo`.
  */
-export function itemStatuses(model: Roadmap, doc: DocumentState): ItemStatus[] {
+export function itemStatuses(model: RoadmapOutline, doc: DocumentState): ItemStatus[] {
+  const recorded = Object.keys(doc.items).length > 0;
   return model.items.map((item) => {
-    const record = Object.hasOwn(doc.items, item.key) ? doc.items[item.key] : undefined;
+    const record = recorded && Object.hasOwn(doc.items, item.key) ? doc.items[item.key] : undefined;
     return record?.status ?? (item.checked ? 'done' : 'todo');
   });
 }
@@ -50,20 +52,29 @@ export function percentOf(done: number, total: number, skipped: number): number 
 
 /** Counts the statuses of some items. */
 export function countItems(ids: readonly number[], statuses: readonly ItemStatus[]): Counts {
+  return tally(ids.length, (index) => statuses[(ids[index] as number) - 1]);
+}
+
+/** Counts the statuses of every item. */
+function countStatuses(statuses: readonly ItemStatus[]): Counts {
+  return tally(statuses.length, (index) => statuses[index]);
+}
+
+function tally(total: number, statusAt: (index: number) => ItemStatus | undefined): Counts {
   let done = 0;
   let doing = 0;
   let skipped = 0;
-  for (const id of ids) {
-    const status = statuses[id - 1];
+  for (let index = 0; index < total; index++) {
+    const status = statusAt(index);
     if (status === 'done') done++;
     else if (status === 'doing') doing++;
     else if (status === 'skipped') skipped++;
   }
-  return { total: ids.length, done, doing, skipped, percent: percentOf(done, ids.length, skipped) };
+  return { total, done, doing, skipped, percent: percentOf(done, total, skipped) };
 }
 
 /** Progress overall, per level and per section. */
-export function roadmapProgress(model: Roadmap, statuses: readonly ItemStatus[]): RoadmapProgress {
+export function roadmapProgress(model: RoadmapOutline, statuses: readonly ItemStatus[]): RoadmapProgress {
   const levels = model.levels.map((level) => ({
     title: level.title,
     number: level.number,
@@ -71,12 +82,5 @@ export function roadmapProgress(model: Roadmap, statuses: readonly ItemStatus[])
     ...countItems(level.itemIds, statuses),
     sections: level.sections.map((section) => ({ title: section.title, ...countItems(section.itemIds, statuses) })),
   }));
-  return {
-    title: model.title,
-    ...countItems(
-      model.items.map((item) => item.id),
-      statuses,
-    ),
-    levels,
-  };
+  return { title: model.title, ...countStatuses(statuses), levels };
 }

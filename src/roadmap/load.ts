@@ -8,6 +8,7 @@ import type { Messages } from '../ui/messages.js';
 import { type CacheEntry, decodeEntry, serializeEntry } from './cache-format.js';
 import { MAX_NESTING, tooDeepLine } from './limits.js';
 import type { Roadmap } from './model.js';
+import { outlineFileName, type RoadmapOutline, readOutline, serializeOutline } from './outline.js';
 
 export type { CacheEntry };
 
@@ -70,23 +71,80 @@ export function contentHash(bytes: Uint8Array): string {
   return createHash('sha256').update(PARSER_VERSION).update('\0').update(bytes).digest('hex');
 }
 
-/** Reads a roadmap document and returns its model, from the cache when the same content was parsed before. */
-export async function loadRoadmap(options: LoadOptions): Promise<LoadedRoadmap> {
+/** A document read, with what is already known of its content. */
+interface Recognised {
+  bundled: boolean;
+  path: string;
+  bytes: Buffer;
+  hash: string;
+  /** The bundled roadmap's pre-parsed model, when it is of these bytes. */
+  prebuilt?: Roadmap;
+}
+
+/** The copy of a content kept beside its cache entries (`<hash>.source`). */
+const sourceFileOf = (cacheDir: string, hash: string) => join(cacheDir, `${hash}.source`);
+
+/**
+ * Reads the chosen document and finds its content hash. The bundled roadmap's pre-parsed entry holds
+ * the document, and a user's document seen before has a copy of its last content beside that
+ * content's cache entries: the same bytes need no hashing (xxHash32 in cold JavaScript, or SHA-256
+ * with loading node:crypto: ~3 ms for a large document).
+ */
+function recognise(options: LoadOptions): Recognised {
   const bundled = options.file === undefined;
   const path = bundled ? options.bundledPath : resolve(options.cwd, options.file as string);
   const bytes = readDocument(path, options.t);
-  // Entries hold the document they were made from: the bundled roadmap's pre-parsed entry, or the entry
-  // of the content this document had last time. The same bytes need no hash.
-  const lastHash = bundled ? undefined : options.lastHashOf?.(path);
-  const known = bundled
-    ? readEntryOf(options.bundledModelPath, bytes)
-    : lastHash && /^[\w-]+$/.test(lastHash)
-      ? readEntryOf(join(options.cacheDir, `${lastHash}.json`), bytes)
-      : null;
-  const hash = known?.hash ?? contentHash(bytes);
+  if (bundled) {
+    const prebuilt = readEntryOf(options.bundledModelPath, bytes);
+    return prebuilt
+      ? { bundled, path, bytes, hash: prebuilt.hash, prebuilt: prebuilt.model }
+      : { bundled, path, bytes, hash: contentHash(bytes) };
+  }
+  const seenFile = seenFileOf(options.cacheDir, path);
+  for (const lastHash of [options.lastHashOf?.(path), readSeen(seenFile, path)]) {
+    if (lastHash && /^[\w-]+$/.test(lastHash) && sameBytes(sourceFileOf(options.cacheDir, lastHash), bytes))
+      return { bundled, path, bytes, hash: lastHash };
+  }
+  const hash = contentHash(bytes);
+  writeCache(options.cacheDir, seenFile, JSON.stringify({ path, hash }));
+  return { bundled, path, bytes, hash };
+}
+
+/**
+ * Where the last content hash of a document path is kept in the cache folder, for documents the state
+ * file does not know (viewed, never changed): named by a hash of the path, which the file repeats.
+ */
+const seenFileOf = (cacheDir: string, path: string) => join(cacheDir, `seen-${xxHash32(path).toString(16)}-${path.length}.json`);
+
+function readSeen(file: string, path: string): string | undefined {
+  try {
+    const seen = JSON.parse(readFileSync(file, 'utf8')) as { path?: unknown; hash?: unknown };
+    return seen.path === path && typeof seen.hash === 'string' ? seen.hash : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The file holds exactly these bytes. */
+function sameBytes(file: string, bytes: Buffer): boolean {
+  try {
+    return readFileSync(file).equals(bytes);
+  } catch {
+    return false;
+  }
+}
+
+/** Reads a roadmap document and returns its model, from the cache when the same content was parsed before. */
+export async function loadRoadmap(options: LoadOptions): Promise<LoadedRoadmap> {
+  return loadRecognised(recognise(options), options);
+}
+
+async function loadRecognised(doc: Recognised, options: LoadOptions): Promise<LoadedRoadmap & { parsed: boolean }> {
+  const { bundled, path, bytes, hash } = doc;
   const cacheFile = join(options.cacheDir, `${hash}.json`);
-  let model = known?.model ?? readCache(cacheFile, hash);
-  let source = known?.source;
+  let model = doc.prebuilt ?? readCache(cacheFile, hash);
+  let source: string | undefined;
+  const parsed = !model;
   if (!model) {
     const text = decodeUtf8(bytes, path, options.t);
     source = text;
@@ -100,7 +158,9 @@ export async function loadRoadmap(options: LoadOptions): Promise<LoadedRoadmap> 
       if (error instanceof RangeError) throw new UserError(options.t.errors.fileTooDeep(path, null, MAX_NESTING));
       throw error;
     }
-    writeCache(options.cacheDir, cacheFile, serializeEntry(PARSER_VERSION, hash, model, text));
+    writeCache(options.cacheDir, cacheFile, serializeEntry(PARSER_VERSION, hash, model));
+    writeCache(options.cacheDir, join(options.cacheDir, outlineFileName(hash)), serializeOutline(PARSER_VERSION, hash, model));
+    writeCache(options.cacheDir, sourceFileOf(options.cacheDir, hash), bytes);
   }
   const t = options.t;
   return {
@@ -115,7 +175,38 @@ export async function loadRoadmap(options: LoadOptions): Promise<LoadedRoadmap> 
       return source;
     },
     model,
+    parsed,
   };
+}
+
+/** A document read for `status`: its outline, and the model only when it had to be parsed or was at hand. */
+export interface LoadedOutline {
+  docId: string;
+  hash: string;
+  outline: RoadmapOutline;
+  /** The whole document when it was loaded anyway (the bundled roadmap, a first load). */
+  loaded?: LoadedRoadmap;
+}
+
+/**
+ * What `status` needs: the outline file of the content when there is one, else the model (parsed and
+ * cached as by `loadRoadmap`, outline file included).
+ */
+export async function loadOutline(options: LoadOptions): Promise<LoadedOutline> {
+  const doc = recognise(options);
+  if (!doc.bundled) {
+    const outline = readOutline(join(options.cacheDir, outlineFileName(doc.hash)), PARSER_VERSION, doc.hash);
+    if (outline) return { docId: doc.path, hash: doc.hash, outline };
+  }
+  const loaded = await loadRecognised(doc, options);
+  // A model from the cache whose outline file is missing or damaged: the next run reads a new one.
+  if (!doc.bundled && !loaded.parsed)
+    writeCache(
+      options.cacheDir,
+      join(options.cacheDir, outlineFileName(doc.hash)),
+      serializeOutline(PARSER_VERSION, doc.hash, loaded.model),
+    );
+  return { docId: loaded.docId, hash: loaded.hash, outline: loaded.model, loaded };
 }
 
 function readDocument(path: string, t: Messages): Buffer {
@@ -185,8 +276,8 @@ export function readEntryOf(file: string, bytes: Buffer): { hash: string; model:
   }
 }
 
-/** Writes a cache entry (from `serializeEntry`) atomically: temp file + rename, so concurrent runs never see half a file. Best effort. */
-export function writeCache(dir: string, file: string, entry: string): void {
+/** Writes a cache file (an entry from `serializeEntry`, an outline, a source) atomically: temp file + rename, so concurrent runs never see half a file. Best effort. */
+export function writeCache(dir: string, file: string, entry: string | Uint8Array): void {
   try {
     mkdirSync(dir, { recursive: true });
     const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;

@@ -14,7 +14,7 @@ export function fold(text: string): string {
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** Index of the level with this number; a UserError naming the known numbers otherwise. */
-export function levelIndex(model: Roadmap, number: number, t: Messages): number {
+export function levelIndex(model: Pick<Roadmap, 'levels'>, number: number, t: Messages): number {
   const index = model.levels.findIndex((level) => level.number === number);
   if (index < 0) {
     const known = model.levels.map((level) => level.number).join(', ') || '-';

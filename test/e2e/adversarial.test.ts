@@ -561,18 +561,15 @@ describe('adversarial inputs (installed binary)', () => {
     expect(run(['--file', file, 'status'], h.env).code).toBe(0);
     // A model cache entry that passes the cache's checks but holds a broken model: a real internal error.
     const cacheDir = join(h.dir, 'cache', 'roadmap');
-    const [entry] = readdirSync(cacheDir).filter((name) => name.endsWith('.json'));
+    const [entry] = readdirSync(cacheDir).filter((name) => /^[0-9a-f]+(-\d+)?\.json$/.test(name));
     const cached = JSON.parse(readFileSync(join(cacheDir, entry as string), 'utf8'));
     cached.model.levels = [null];
     writeFileSync(join(cacheDir, entry as string), JSON.stringify(cached));
 
-    const plain = run(['--file', file, 'status'], h.env);
+    const plain = run(['--file', file, 'list'], h.env);
     expect(plain.code).toBe(1);
     expect(plain.stderr).toMatch(/^roadmap: unexpected error: .+ \(run with --debug for details\)\n$/);
-    for (const debug of [
-      run(['--file', file, 'status', '--debug'], h.env),
-      run(['--file', file, 'status'], { ...h.env, DEBUG: 'roadmap' }),
-    ]) {
+    for (const debug of [run(['--file', file, 'list', '--debug'], h.env), run(['--file', file, 'list'], { ...h.env, DEBUG: 'roadmap' })]) {
       expect(debug.code).toBe(1);
       expect(debug.stderr).toMatch(/^roadmap: unexpected error: .+\n\S*Error: .+\n\s+at /);
     }

@@ -3,8 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type CacheEntry, decodeEntry, serializeEntry } from '../../src/roadmap/cache-format.js';
-import { contentHash, loadRoadmap, PARSER_VERSION, readCache, readEntryOf, SMALL_DOCUMENT_BYTES } from '../../src/roadmap/load.js';
+import {
+  contentHash,
+  loadOutline,
+  loadRoadmap,
+  PARSER_VERSION,
+  readCache,
+  readEntryOf,
+  SMALL_DOCUMENT_BYTES,
+} from '../../src/roadmap/load.js';
 import type { Roadmap } from '../../src/roadmap/model.js';
+import { readOutline, serializeOutline } from '../../src/roadmap/outline.js';
 import { parseRoadmap } from '../../src/roadmap/parse.js';
 import { messagesFor } from '../../src/ui/messages.js';
 import { ROOT, SHARED } from '../helpers/context.js';
@@ -24,7 +33,8 @@ function scratch(source = documents.bundled) {
   copyFileSync(source, file);
   const cacheDir = join(dir, 'cache');
   const load = () => loadRoadmap({ file, cwd: dir, bundledPath: documents.bundled, bundledModelPath: join(dir, 'none.json'), cacheDir, t });
-  const entries = () => readdirSync(cacheDir).filter((name) => name.endsWith('.json'));
+  // Model entries only, not the outlines, sources and seen records beside them.
+  const entries = () => readdirSync(cacheDir).filter((name) => /^[0-9a-f]+(-\d+)?\.json$/.test(name));
   const entryFile = () => join(cacheDir, `${contentHash(readFileSync(file))}.json`);
   return { dir, file, cacheDir, load, entries, entryFile };
 }
@@ -199,25 +209,24 @@ describe('the bundled roadmap’s pre-parsed entry', () => {
 });
 
 describe('a user document seen before', () => {
-  it('is not hashed again when the entry of its last content holds the same bytes', async () => {
+  const options = (doc: ReturnType<typeof scratch>, lastHashOf?: (docId: string) => string | undefined) => ({
+    file: doc.file,
+    cwd: doc.dir,
+    bundledPath: documents.bundled,
+    bundledModelPath: join(doc.dir, 'none.json'),
+    cacheDir: doc.cacheDir,
+    t,
+    lastHashOf,
+  });
+
+  it('is not hashed again when the copy of its last content holds the same bytes', async () => {
     const doc = scratch();
     const first = await doc.load();
     const bytes = readFileSync(doc.file);
-    // An entry under another name, holding these very bytes: only a lookup by the last hash finds it.
-    writeFileSync(
-      join(doc.cacheDir, 'last-1.json'),
-      serializeEntry(PARSER_VERSION, 'last-1', { ...first.model, title: 'BY LAST HASH' }, bytes.toString('utf8')),
-    );
-    const lastHashOf = (docId: string) => (docId === doc.file ? 'last-1' : undefined);
-    const again = await loadRoadmap({
-      file: doc.file,
-      cwd: doc.dir,
-      bundledPath: documents.bundled,
-      bundledModelPath: join(doc.dir, 'none.json'),
-      cacheDir: doc.cacheDir,
-      t,
-      lastHashOf,
-    });
+    // Entries under another name: only the last hash the state recorded leads there.
+    writeFileSync(join(doc.cacheDir, 'last-1.json'), serializeEntry(PARSER_VERSION, 'last-1', { ...first.model, title: 'BY LAST HASH' }));
+    writeFileSync(join(doc.cacheDir, 'last-1.source'), bytes);
+    const again = await loadRoadmap(options(doc, (docId) => (docId === doc.file ? 'last-1' : undefined)));
     expect(again.model.title).toBe('BY LAST HASH');
     expect(again.hash).toBe('last-1');
     expect(again.source).toBe(bytes.toString('utf8'));
@@ -226,31 +235,72 @@ describe('a user document seen before', () => {
   it('is hashed and parsed again when it changed since, or when the recorded hash is not a file name', async () => {
     const doc = scratch();
     const first = await doc.load();
-    const load = (lastHash: string) =>
-      loadRoadmap({
-        file: doc.file,
-        cwd: doc.dir,
-        bundledPath: documents.bundled,
-        bundledModelPath: join(doc.dir, 'none.json'),
-        cacheDir: doc.cacheDir,
-        t,
-        lastHashOf: () => lastHash,
-      });
     writeFileSync(doc.file, `${readFileSync(doc.file, 'utf8')}\n- [ ] One more item\n`);
-    const changed = await load(first.hash);
+    const changed = await loadRoadmap(options(doc, () => first.hash));
     expect(changed.model.items).toHaveLength(53);
     expect(changed.hash).toBe(contentHash(readFileSync(doc.file)));
-    writeFileSync(
-      join(doc.dir, 'evil.json'),
-      serializeEntry(PARSER_VERSION, 'x', { ...first.model, title: 'OUTSIDE' }, readFileSync(doc.file, 'utf8')),
-    );
-    expect((await load('../evil')).model.title).not.toBe('OUTSIDE');
+    writeFileSync(join(doc.dir, 'evil.json'), serializeEntry(PARSER_VERSION, 'x', { ...first.model, title: 'OUTSIDE' }));
+    writeFileSync(join(doc.dir, 'evil.source'), readFileSync(doc.file));
+    expect((await loadRoadmap(options(doc, () => '../evil'))).model.title).not.toBe('OUTSIDE');
   });
 
-  it('cache entries hold the document they were made from', async () => {
+  it('keeps a copy of each content beside its entries, and the last hash of a path the state does not know', async () => {
     const doc = scratch();
-    await doc.load();
-    const entry = JSON.parse(readFileSync(doc.entryFile(), 'latin1')) as CacheEntry;
-    expect(entry.source).toBe(readFileSync(doc.file, 'utf8'));
+    const first = await doc.load();
+    expect(readFileSync(join(doc.cacheDir, `${first.hash}.source`))).toEqual(readFileSync(doc.file));
+    const seen = readdirSync(doc.cacheDir).filter((name) => name.startsWith('seen-'));
+    expect(seen).toHaveLength(1);
+    expect(JSON.parse(readFileSync(join(doc.cacheDir, seen[0] as string), 'utf8'))).toEqual({ path: doc.file, hash: first.hash });
+    // Found by that record next time: an entry planted under the recorded hash is used.
+    writeFileSync(doc.entryFile(), serializeEntry(PARSER_VERSION, first.hash, { ...first.model, title: 'SEEN' }));
+    expect((await doc.load()).model.title).toBe('SEEN');
+  });
+});
+
+describe('the outline (what status reads)', () => {
+  const outlineOptions = (doc: ReturnType<typeof scratch>) => ({
+    file: doc.file,
+    cwd: doc.dir,
+    bundledPath: documents.bundled,
+    bundledModelPath: join(doc.dir, 'none.json'),
+    cacheDir: doc.cacheDir,
+    t,
+  });
+
+  it.each(Object.entries(documents))(
+    '%s: its outline file gives the title, levels and item keys and marks of the model',
+    async (_name, path) => {
+      const doc = scratch(path);
+      const model = (await doc.load()).model;
+      const hash = contentHash(readFileSync(doc.file));
+      const outline = readOutline(join(doc.cacheDir, `${hash}.outline.json`), PARSER_VERSION, hash);
+      expect(outline).toEqual({
+        title: model.title,
+        levels: model.levels,
+        items: model.items.map(({ id, key, checked }) => ({ id, key, checked })),
+      });
+      expect((await loadOutline(outlineOptions(doc))).outline).toEqual(outline);
+    },
+  );
+
+  it('is read without the model, and made again from the model when it is damaged or made by another parser', async () => {
+    const doc = scratch();
+    const model = (await doc.load()).model;
+    const hash = contentHash(readFileSync(doc.file));
+    const file = join(doc.cacheDir, `${hash}.outline.json`);
+    writeFileSync(file, serializeOutline(PARSER_VERSION, hash, { ...model, title: 'FROM THE OUTLINE' }));
+    writeFileSync(doc.entryFile(), '{"format":2,'); // the model entry is not even read
+    expect((await loadOutline(outlineOptions(doc))).outline.title).toBe('FROM THE OUTLINE');
+
+    for (const damaged of [
+      '{"format":1,',
+      serializeOutline('another-parser', hash, model),
+      serializeOutline(PARSER_VERSION, 'f'.repeat(64), model),
+    ]) {
+      writeFileSync(file, damaged);
+      const loaded = await loadOutline(outlineOptions(doc));
+      expect(loaded.outline.title).toBe(model.title);
+      expect(readOutline(file, PARSER_VERSION, hash)?.items).toHaveLength(52); // made again
+    }
   });
 });

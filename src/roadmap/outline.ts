@@ -1,0 +1,64 @@
+import { isAscii } from 'node:buffer';
+import { readFileSync } from 'node:fs';
+import type { Item, Level, Roadmap } from './model.js';
+
+/**
+ * What `status` needs of a document: its title, levels and sections, and each item's key and mark.
+ * A Roadmap is one too. For a large document it is a small part of the model (levels, keys), so
+ * its cache file (`<hash>.outline.json`, beside the model's `<hash>.json`) is read in a fraction of
+ * the time: 10 000 items, ~0.5 MB of keys instead of a ~3 MB model.
+ */
+export interface RoadmapOutline {
+  title: string | null;
+  levels: Level[];
+  items: Pick<Item, 'id' | 'key' | 'checked'>[];
+}
+
+/** The outline file of a content. */
+interface OutlineEntry {
+  format: 1;
+  parser: string;
+  hash: string;
+  title: string | null;
+  levels: Level[];
+  keys: string[];
+  /** Ids of the items the document itself ticks (`[x]`). */
+  checked: number[];
+}
+
+export const outlineFileName = (hash: string) => `${hash}.outline.json`;
+
+/** The outline file's text for a model: ASCII (other characters as `\u` escapes), read without UTF-8 decoding. */
+export function serializeOutline(parser: string, hash: string, model: Roadmap): string {
+  const entry: OutlineEntry = {
+    format: 1,
+    parser,
+    hash,
+    title: model.title,
+    levels: model.levels,
+    keys: model.items.map((item) => item.key),
+    checked: model.items.filter((item) => item.checked).map((item) => item.id),
+  };
+  return JSON.stringify(entry).replace(/[\u0080-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The outline in a file, when it was made by this parser for this content; null when missing, corrupt or made for something else. */
+export function readOutline(file: string, parser: string, hash: string): RoadmapOutline | null {
+  try {
+    const raw = readFileSync(file);
+    if (!isAscii(raw)) return null;
+    const entry = JSON.parse(raw.toString('latin1')) as Partial<OutlineEntry>;
+    if (entry.format !== 1 || entry.parser !== parser || entry.hash !== hash) return null;
+    const { keys, checked, levels } = entry;
+    if (!Array.isArray(keys) || !Array.isArray(checked) || !Array.isArray(levels)) return null;
+    if (!levels.every((level) => Array.isArray(level?.sections) && Array.isArray(level.itemIds))) return null;
+    const ticked = new Set(checked);
+    return {
+      title: entry.title ?? null,
+      levels,
+      items: keys.map((key, index) => ({ id: index + 1, key: String(key), checked: ticked.has(index + 1) })),
+    };
+  } catch {
+    return null;
+  }
+}
