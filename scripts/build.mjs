@@ -240,7 +240,11 @@ for (const [name, entry] of lazyEntries) {
 // Bundles are ASCII (esbuild escapes strings, not regular expression literals: write \u2013, not –):
 // Node reads ASCII into a one-byte string in half the time, and one other character makes the whole
 // source two-byte. (Unminified bundles keep the sources' comments, which are not.)
-const bundles = [join(dist, 'main.cjs'), join(dist, 'hot.cjs'), ...[...lazyEntries.keys()].map((name) => join(dist, 'lazy', `${name}.cjs`))];
+const bundles = [
+  join(dist, 'main.cjs'),
+  join(dist, 'hot.cjs'),
+  ...[...lazyEntries.keys()].map((name) => join(dist, 'lazy', `${name}.cjs`)),
+];
 for (const file of common.minify ? bundles : []) {
   const at = readFileSync(file).findIndex((byte) => byte > 0x7f);
   if (at >= 0) throw new Error(`${relative(root, file)} is not ASCII at byte ${at}: escape the character in the source`);

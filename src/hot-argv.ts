@@ -1,7 +1,8 @@
 /**
- * The command lines typed every day (`roadmap`, `status`, `list`, `next`, `--version`), read without
- * commander so that boot.ts can run them through the lean bundle `dist/hot.cjs` (~2.5 ms less than
- * declaring a commander program and loading every command; see docs/performance.md).
+ * The command lines typed every day (`roadmap`, `status`, `list`, `next`, `check` and its siblings,
+ * `--version`), read without commander so that boot.ts can run them through the lean bundle
+ * `dist/hot.cjs` (~2.5 ms less than declaring a commander program and loading every command; see
+ * docs/performance.md).
  *
  * The grammar is deliberately narrow: it accepts only what it reads exactly as commander does, and
  * anything else (help, an unknown or repeated option, an invalid value, a value that starts with `-`,
@@ -9,7 +10,7 @@
  * its own output and errors. test/e2e/hot.test.ts runs both ways on the same lines and compares them.
  */
 
-export type HotCommand = 'status' | 'list' | 'next';
+export type HotCommand = 'status' | 'list' | 'next' | 'check' | 'uncheck' | 'start' | 'skip';
 
 export interface HotLine {
   command: HotCommand;
@@ -20,6 +21,8 @@ export interface HotLine {
   color: boolean;
   /** The command's own options, only those given (as commander gives them to the action). */
   options: Record<string, string | number | boolean>;
+  /** The item references of `check`, `uncheck`, `start` and `skip` (their `[items...]`). */
+  items: string[];
 }
 
 type Spec = { key: string; kind: 'flag' } | { key: string; kind: 'value'; parse: (value: string) => string | number | undefined };
@@ -56,11 +59,23 @@ const listOptions = {
   '--done': flag('done'),
   '--notes': flag('notes'),
 };
-const COMMANDS: Record<string, { command: HotCommand; options: Record<string, Spec> }> = {
+const markOptions = {
+  '-l': level,
+  '--level': level,
+  '-s': section,
+  '--section': section,
+  '-n': flag('dryRun'),
+  '--dry-run': flag('dryRun'),
+};
+const COMMANDS: Record<string, { command: HotCommand; options: Record<string, Spec>; items?: true }> = {
   status: { command: 'status', options: { '-l': level, '--level': level } },
   list: { command: 'list', options: listOptions },
   show: { command: 'list', options: listOptions },
   next: { command: 'next', options: { '-n': count, '--count': count, '--explain': flag('explain') } },
+  check: { command: 'check', options: markOptions, items: true },
+  uncheck: { command: 'uncheck', options: markOptions, items: true },
+  start: { command: 'start', options: markOptions, items: true },
+  skip: { command: 'skip', options: markOptions, items: true },
 };
 
 /** `roadmap --version` or `roadmap -v`, and nothing else on the line. */
@@ -73,6 +88,7 @@ export function hotLine(argv: readonly string[]): HotLine | undefined {
   let command: (typeof COMMANDS)[string] | undefined;
   const globals: Record<string, string | number | boolean> = {};
   const options: Record<string, string | number | boolean> = {};
+  const items: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     let arg = argv[i] as string;
     let given: string | undefined;
@@ -82,9 +98,10 @@ export function hotLine(argv: readonly string[]): HotLine | undefined {
       arg = arg.slice(0, equals);
     }
     if (!arg.startsWith('-')) {
-      // One command word, before any of its options.
-      if (command !== undefined || !Object.hasOwn(COMMANDS, arg)) return undefined;
-      command = COMMANDS[arg];
+      // One command word, before any of its options; then item references for the commands that take them.
+      if (command?.items) items.push(arg);
+      else if (command !== undefined || !Object.hasOwn(COMMANDS, arg)) return undefined;
+      else command = COMMANDS[arg];
       continue;
     }
     const own = command !== undefined && Object.hasOwn(command.options, arg);
@@ -102,7 +119,13 @@ export function hotLine(argv: readonly string[]): HotLine | undefined {
     if (parsed === undefined) return undefined;
     target[spec.key] = parsed;
   }
-  const line: HotLine = { command: command?.command ?? 'status', json: globals.json === true, color: globals.noColor !== true, options };
+  const line: HotLine = {
+    command: command?.command ?? 'status',
+    json: globals.json === true,
+    color: globals.noColor !== true,
+    options,
+    items,
+  };
   if (typeof globals.file === 'string') line.file = globals.file;
   return line;
 }

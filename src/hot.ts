@@ -5,9 +5,10 @@ import { detectLang, langFlag } from './ui/lang.js';
 import { messagesFor } from './ui/messages.js';
 
 /**
- * The lean entry point (`dist/hot.cjs`) for the command lines src/hot-argv.ts reads: `status`, `list`
- * and `next` with the options they share with commander's program, run as cli.ts's actions run them,
- * without commander and without the other commands' code. boot.ts calls it with the parsed line.
+ * The lean entry point (`dist/hot.cjs`) for the command lines src/hot-argv.ts reads: `status`, `list`,
+ * `next`, `check`, `uncheck`, `start` and `skip` with the options they share with commander's program,
+ * run as cli.ts's actions run them, without commander and without the other commands' code. boot.ts
+ * calls it with the parsed line.
  */
 async function runHot(line: HotLine): Promise<void> {
   const argv = process.argv.slice(2);
@@ -22,9 +23,11 @@ async function runHot(line: HotLine): Promise<void> {
       processContextIO(stdout, stderr, env, packageRootFrom(import.meta.url)),
     );
     // Imported when run (bundled in, evaluated on first use): `status` never runs the top level of `next`'s modules.
-    if (line.command === 'list') await (await import('./commands/list.js')).runList(line.options, ctx);
-    else if (line.command === 'next') await (await import('./commands/next.js')).runNext(line.options, ctx);
-    else await (await import('./commands/status.js')).runStatus(line.options, ctx);
+    const { command, options } = line;
+    if (command === 'status') await (await import('./commands/status.js')).runStatus(options, ctx);
+    else if (command === 'list') await (await import('./commands/list.js')).runList(options, ctx);
+    else if (command === 'next') await (await import('./commands/next.js')).runNext(options, ctx);
+    else await (await import('./commands/check.js')).runCheck({ command, refs: line.items, ...options }, ctx);
   } catch (error) {
     process.exitCode = reportError(error, t, debugWanted(argv, env));
   }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { hotLine, isVersionLine } from '../src/hot-argv.js';
 
-const line = (command: string, more: Record<string, unknown> = {}) => ({ command, json: false, color: true, options: {}, ...more });
+const line = (command: string, more: Record<string, unknown> = {}) => ({
+  command,
+  json: false,
+  color: true,
+  options: {},
+  items: [],
+  ...more,
+});
 
 describe('hotLine: the command lines the lean bundle runs', () => {
   it.each<[string[], unknown]>([
@@ -23,13 +30,25 @@ describe('hotLine: the command lines the lean bundle runs', () => {
     [['next', '--file=my doc.md', '--debug'], line('next', { file: 'my doc.md' })],
     [['--todo', '--todo', 'list'], undefined], // a command's option before the command: commander's error
     [['list', '--todo', '--todo'], line('list', { options: { todo: true } })],
+    [['check', '4'], line('check', { items: ['4'] })],
+    [['check'], line('check')],
+    [
+      ['check', 'postgres', 'docker compose', '12', '--dry-run'],
+      line('check', { items: ['postgres', 'docker compose', '12'], options: { dryRun: true } }),
+    ],
+    [['uncheck', '-n', '9', '--json'], line('uncheck', { items: ['9'], json: true, options: { dryRun: true } })],
+    [['start', '--level', '2', '-s', 'docker'], line('start', { options: { level: 2, section: 'docker' } })],
+    [['-f', 'doc.md', 'skip', 'a=b', ''], line('skip', { file: 'doc.md', items: ['a=b', ''] })],
   ])('%j → %j', (argv, expected) => {
     expect(hotLine(argv)).toEqual(expected);
   });
 
   it.each<[string, ...string[][]]>([
     ['help and versions', ['--help'], ['status', '-h'], ['help'], ['--version'], ['status', '-v']],
-    ['other commands', ['check', '4'], ['plan'], ['statu'], ['4']],
+    ['other commands', ['undo'], ['plan'], ['statu'], ['4'], ['note', '4', 'x']],
+    ['a command word twice, or words where none are taken', ['status', 'check'], ['next', '3']],
+    ['options of another command', ['check', '4', '--todo'], ['check', '-n', '3', '--count', '2'], ['status', '--dry-run']],
+    ['references that look like options', ['check', '-1'], ['check', '--', '-1']],
     ['unknown options', ['--bogus'], ['status', '--todo'], ['next', '--level', '2'], ['--level', '2', 'status']],
     ['invalid values', ['status', '--level', 'x'], ['status', '--level', '0'], ['next', '--count', '-1'], ['--lang', 'de'], ['--lang=']],
     ['missing or dashed values', ['--file'], ['status', '--level'], ['-f', '--json'], ['list', '--section', '-x']],

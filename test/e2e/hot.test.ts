@@ -1,5 +1,6 @@
 // The lean bundle (dist/hot.cjs, chosen by boot.ts from src/hot-argv.ts) must behave exactly as the
-// commander program does: same output, errors, exit code and state, on the same command lines.
+// commander program does: same output, errors, exit code and state (changes included: the state file
+// is put back between the two runs), on the same command lines.
 import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -80,6 +81,17 @@ describe('the lean bundle for the daily commands', () => {
     ['list', '--bogus'],
     ['--version'],
     ['-v'],
+    ['check', '7'],
+    ['check', '7', '8', '--dry-run', '--json'],
+    ['uncheck', '3'],
+    ['start', 'docker', 'compose'],
+    ['skip', '51', '-n'],
+    ['check', 'nothing like this at all'],
+    ['check', '999'],
+    ['check', ''],
+    ['check'],
+    ['-f', doc, 'check', '2'],
+    ['check', '4', '--level', '2'],
   ];
 
   it.each(lines.map((argv) => [argv.join(' ') || '(nothing)', argv]))('`roadmap %s`: same as commander', (_name, argv) => {
