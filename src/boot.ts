@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
@@ -113,7 +113,27 @@ function saveCodeCache(script: Script, file: string): void {
     const temp = `${file}.${process.pid}.tmp`;
     writeFileSync(temp, script.createCachedData());
     renameSync(temp, file);
+    removeOtherBuilds(dirname(file));
   } catch {
     // A read-only cache folder: compile normally next time.
   }
+}
+
+/**
+ * Code caches of older builds are not used again (each build has its own id): when this build writes
+ * its own, only the two most recent other builds keep theirs (another install sharing the folder, a
+ * version just left), so upgrades do not pile them up.
+ */
+function removeOtherBuilds(dir: string): void {
+  const builds = new Map<string, { newest: number; files: string[] }>();
+  for (const name of readdirSync(dir)) {
+    const id = /^code-([0-9a-f]+)-.*\.v8$/.exec(name)?.[1];
+    if (!id || id === __BUILD_ID__) continue;
+    const build = builds.get(id) ?? { newest: 0, files: [] };
+    build.newest = Math.max(build.newest, statSync(join(dir, name)).mtimeMs);
+    build.files.push(name);
+    builds.set(id, build);
+  }
+  const older = [...builds.values()].sort((a, b) => b.newest - a.newest).slice(2);
+  for (const build of older) for (const name of build.files) rmSync(join(dir, name), { force: true });
 }

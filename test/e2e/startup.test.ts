@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { runRoadmap, scratchHome } from '../helpers/cli.js';
@@ -192,6 +192,24 @@ describe('start-up: V8 code cache', () => {
       .sort();
     // `--version` compiles nothing; `show` is `list` and `--json` is `status` in the lean bundle.
     expect(variants).toEqual(['hot.list', 'hot.status', 'main.all', 'main.log', 'main.status']);
+  });
+
+  it('keeps the caches of the two most recent other builds only, when it writes its own', () => {
+    const { env } = scratchHome();
+    mkdirSync(cacheDirOf(env), { recursive: true });
+    const old = (id: string, minutesAgo: number) => {
+      const file = join(cacheDirOf(env), `code-${id}-main.status-v20.20.2-x64.v8`);
+      writeFileSync(file, 'an old build');
+      const when = new Date(Date.now() - minutesAgo * 60_000);
+      utimesSync(file, when, when);
+      return file;
+    };
+    const files = [old('aaaaaaaaaaaaaaaa', 1), old('bbbbbbbbbbbbbbbb', 2), old('cccccccccccccccc', 3), old('dddddddddddddddd', 4)];
+    expect(runRoadmap(['status'], env).code).toBe(0);
+    expect(files.map((file) => existsSync(file))).toEqual([true, true, false, false]);
+    expect(readdirSync(cacheDirOf(env)).some((name) => /^code-[0-9a-f]{16}-hot\.status-/.test(name) && !/^code-(a|b)+-/.test(name))).toBe(
+      true,
+    );
   });
 
   it('ROADMAP_CODE_CACHE=0 turns it off', () => {
