@@ -81,8 +81,11 @@ interface Recognised {
   prebuilt?: Roadmap;
 }
 
-/** The copy of a content kept beside its cache entries (`<hash>.source`). */
-const sourceFileOf = (cacheDir: string, hash: string) => join(cacheDir, `${hash}.source`);
+/**
+ * The copy of a content kept beside its cache entries. Named by the parser version too: a last hash
+ * recorded by another version of roadmap (another parser) must not name this version's entries.
+ */
+const sourceFileOf = (cacheDir: string, hash: string) => join(cacheDir, `${hash}.${PARSER_VERSION}.source`);
 
 /**
  * Reads the chosen document and finds its content hash. The bundled roadmap's pre-parsed entry holds

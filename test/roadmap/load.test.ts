@@ -225,7 +225,7 @@ describe('a user document seen before', () => {
     const bytes = readFileSync(doc.file);
     // Entries under another name: only the last hash the state recorded leads there.
     writeFileSync(join(doc.cacheDir, 'last-1.json'), serializeEntry(PARSER_VERSION, 'last-1', { ...first.model, title: 'BY LAST HASH' }));
-    writeFileSync(join(doc.cacheDir, 'last-1.source'), bytes);
+    writeFileSync(join(doc.cacheDir, `last-1.${PARSER_VERSION}.source`), bytes);
     const again = await loadRoadmap(options(doc, (docId) => (docId === doc.file ? 'last-1' : undefined)));
     expect(again.model.title).toBe('BY LAST HASH');
     expect(again.hash).toBe('last-1');
@@ -240,14 +240,25 @@ describe('a user document seen before', () => {
     expect(changed.model.items).toHaveLength(53);
     expect(changed.hash).toBe(contentHash(readFileSync(doc.file)));
     writeFileSync(join(doc.dir, 'evil.json'), serializeEntry(PARSER_VERSION, 'x', { ...first.model, title: 'OUTSIDE' }));
-    writeFileSync(join(doc.dir, 'evil.source'), readFileSync(doc.file));
+    writeFileSync(join(doc.dir, `evil.${PARSER_VERSION}.source`), readFileSync(doc.file));
     expect((await loadRoadmap(options(doc, () => '../evil'))).model.title).not.toBe('OUTSIDE');
+  });
+
+  it('is hashed again when its last hash was recorded by another version of the parser', async () => {
+    const doc = scratch();
+    const first = await doc.load();
+    // Another version's copy and entry under the recorded hash: this version must not take them for its own.
+    for (const name of ['other-1.another-parser.source', 'other-1.source']) writeFileSync(join(doc.cacheDir, name), readFileSync(doc.file));
+    writeFileSync(join(doc.cacheDir, 'other-1.json'), serializeEntry('another-parser', 'other-1', { ...first.model, title: 'OTHER' }));
+    const again = await loadRoadmap(options(doc, () => 'other-1'));
+    expect(again.hash).toBe(first.hash);
+    expect(again.model.title).toBe(first.model.title);
   });
 
   it('keeps a copy of each content beside its entries, and the last hash of a path the state does not know', async () => {
     const doc = scratch();
     const first = await doc.load();
-    expect(readFileSync(join(doc.cacheDir, `${first.hash}.source`))).toEqual(readFileSync(doc.file));
+    expect(readFileSync(join(doc.cacheDir, `${first.hash}.${PARSER_VERSION}.source`))).toEqual(readFileSync(doc.file));
     const seen = readdirSync(doc.cacheDir).filter((name) => name.startsWith('seen-'));
     expect(seen).toHaveLength(1);
     expect(JSON.parse(readFileSync(join(doc.cacheDir, seen[0] as string), 'utf8'))).toEqual({ path: doc.file, hash: first.hash });
@@ -294,6 +305,7 @@ describe('the outline (what status reads)', () => {
 
     for (const damaged of [
       '{"format":1,',
+      serializeOutline(PARSER_VERSION, hash, model).replace(/"count":\d+/, '"count":51'),
       serializeOutline('another-parser', hash, model),
       serializeOutline(PARSER_VERSION, 'f'.repeat(64), model),
     ]) {
