@@ -155,10 +155,15 @@ const STAND_INS = [
   {
     filter: /^(node:)?assert$/,
     importer: /[/\\](conf|signal-exit)[/\\]/,
-    contents: `const { isDeepStrictEqual } = require('node:util');
+    contents: `const isDeepStrictEqual = (a, b) => require('node:util').isDeepStrictEqual(a, b);
 const fail = (message) => { throw Object.assign(new Error(message), { code: 'ERR_ASSERTION' }); };
 module.exports = {
-  deepEqual(actual, expected) { if (!isDeepStrictEqual({ ...actual }, { ...expected })) fail('Expected values to be loosely deep-equal'); },
+  deepEqual(actual, expected) {
+    const a = { ...actual }, b = { ...expected };
+    // Two empty objects (roadmap's case: conf reads {} and has no defaults) without loading node:util's comparisons.
+    if (Object.keys(a).length === 0 && Object.keys(b).length === 0) return;
+    if (!isDeepStrictEqual(a, b)) fail('Expected values to be loosely deep-equal');
+  },
   equal(actual, expected, message) { if (actual != expected) fail(message ?? 'Expected values to be loosely equal'); },
 };`,
   },
