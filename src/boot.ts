@@ -23,8 +23,9 @@ type ModuleFunction = (exports: unknown, require: NodeJS.Require, module: unknow
  * cache too. A cache is written at exit when missing or rejected (another Node, other V8 flags);
  * `ROADMAP_CODE_CACHE=0` turns it off. Any problem with a cache only costs a normal compile.
  *
- * The lines src/hot-argv.ts reads (`status`, `list`, `next`, `roadmap` alone) run the lean bundle
- * `hot.cjs` instead, and `--version` is answered here; `ROADMAP_HOT=0` sends every line to main.cjs.
+ * The daily lines src/hot-argv.ts reads (`roadmap`, `status`, `list`, `next`, `check`, `uncheck`,
+ * `start`, `skip`) run the lean bundle `hot.cjs` instead, and `--version` is answered here;
+ * `ROADMAP_HOT=0` sends every line to main.cjs.
  *
  * Each bundle has one cache per command (`hot.status`, `main.check`, `main.none`, `main.all` for help and
  * the rest): a cache holds the functions of the run that wrote it, so one shared cache would serve
@@ -48,7 +49,7 @@ export function boot(mainFile: string): void {
     cacheDir && join(cacheDir, `code-${__BUILD_ID__}-${basename(file, '.cjs')}${variant}-${process.version}-${process.arch}.v8`);
   const line = hot && hotLine(hot);
   if (line) {
-    // The daily read-only commands: the lean bundle, without commander (see src/hot-argv.ts).
+    // The daily commands: the lean bundle, without commander (see src/hot-argv.ts).
     const hotFile = join(dirname(mainFile), 'hot.cjs');
     const module = { exports: {} as { startHot(line: HotLine): void } };
     const run = compile(readFileSync(hotFile, 'utf8'), hotFile, cacheFileOf(hotFile, `.${line.command}`));

@@ -171,7 +171,10 @@ export function createContext(options: GlobalOptions, io: ContextIO): Context {
         const doc = await loadOutline(optionsFor(file)).catch(withUseHint(byUse));
         const docState = docStateOf(doc.docId);
         // Unchanged since the state last saw it (or never seen): nothing to track, the outline is all.
-        if (!docState || docState.contentHash === doc.hash) return doc;
+        if (!docState || docState.contentHash === doc.hash) {
+          if (doc.loaded) loaded = Promise.resolve(doc.loaded);
+          return doc;
+        }
         // Changed: its changes are tracked on the model, as every command does.
         loaded = doc.loaded ? track(doc.loaded) : undefined;
       }

@@ -1,4 +1,5 @@
 import { createContext, packageRootFrom } from './context.js';
+import { ExitCode } from './errors.js';
 import type { HotLine } from './hot-argv.js';
 import { debugWanted, processContextIO, processOutput, reportError, writeTo } from './io/process-io.js';
 import { detectLang, langFlag } from './ui/lang.js';
@@ -37,6 +38,6 @@ async function runHot(line: HotLine): Promise<void> {
 export function startHot(line: HotLine): void {
   runHot(line).catch((error: unknown) => {
     writeTo(2)(`roadmap: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
+    process.exitCode = ExitCode.error;
   });
 }

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -265,6 +265,12 @@ describe('a user document seen before', () => {
     // Found by that record next time: an entry planted under the recorded hash is used.
     writeFileSync(doc.entryFile(), serializeEntry(PARSER_VERSION, first.hash, { ...first.model, title: 'SEEN' }));
     expect((await doc.load()).model.title).toBe('SEEN');
+    // A copy gone missing is made again by the next load that has to hash.
+    const copy = join(doc.cacheDir, `${first.hash}.${PARSER_VERSION}.source`);
+    rmSync(copy);
+    rmSync(join(doc.cacheDir, seen[0] as string));
+    await doc.load();
+    expect(readFileSync(copy)).toEqual(readFileSync(doc.file));
   });
 });
 
