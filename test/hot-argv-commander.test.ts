@@ -104,7 +104,7 @@ describe('the lean grammar reads what it accepts exactly as commander does', () 
       { numRuns: 3000 },
     );
     expect(accepted).toBeGreaterThan(300); // the property is not vacuous
-  });
+  }, 60_000);
 
   it.each([
     [['check', '4', '--dry-run', '5']],

@@ -38,7 +38,9 @@ export async function runDoctor(options: DoctorOptions, ctx: Context): Promise<v
   if (options.prune) {
     pruned = await ctx.store.update((s) => pruneOrphans(doc.model, documentState(s, doc.docId)));
   }
-  const docState = documentState(ctx.store.read(), doc.docId);
+  const read = documentState(ctx.store.read(), doc.docId);
+  // The snapshot names removed items whose text the state does not keep.
+  const docState = { ...read, known: ctx.store.snapshot(doc.docId, read) };
   const findings = runDoctorChecks({ model: doc.model, doc: docState });
   if (ctx.json) {
     const document = { id: doc.docId, path: doc.path, bundled: doc.bundled, title: doc.model.title };

@@ -213,7 +213,8 @@ export function registerDocument(
     state.documents[doc.docId] = current;
   }
   if (!doc.bundled) current.path = doc.path;
-  if (!current.known) {
+  // Never snapshotted (a snapshot and its fingerprint are recorded together: see applyChanges).
+  if (!current.fingerprint) {
     applyChanges(current, doc.model, diffDocument(doc.model, current), at);
     // The snapshot is of these bytes: the next run's change tracking has nothing to compare.
     if (doc.hash !== undefined) current.contentHash = doc.hash;

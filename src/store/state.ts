@@ -71,7 +71,10 @@ export interface DocumentState {
   fingerprint?: string;
   /** Content hash of the document when `known` was last checked: when it matches, nothing is hashed or compared. */
   contentHash?: string;
-  /** Every item of the document when last seen, by key. */
+  /**
+   * Every item of the document when last seen, by key: kept in its own file (see store/snapshots.ts),
+   * here only in memory while a change is made, and in state files written before it moved out.
+   */
   known?: Record<string, KnownItem>;
   /** Items gone from the document whose progress is kept, by key. */
   removed?: Record<string, RemovedItem>;
@@ -209,7 +212,7 @@ export function checkState(data: unknown): StateProblem | null {
   return null;
 }
 
-const isKnown = (v: unknown): boolean => isObject(v) && typeof v.text === 'string' && typeof v.section === 'string';
+export const isKnown = (v: unknown): v is KnownItem => isObject(v) && typeof v.text === 'string' && typeof v.section === 'string';
 
 /** The optional fields of a document's state (document tracking): what is wrong, or null. */
 function checkDocumentExtras(doc: Record<string, unknown>): string | null {

@@ -7,7 +7,8 @@ import { keepBackup } from './backups.js';
 import { readStateFile, type StateIssue } from './inspect.js';
 import { LockTimeoutError, lockState } from './lock.js';
 import { STATE_NAME, type StatePaths } from './paths.js';
-import type { State } from './state.js';
+import { detachSnapshots, readSnapshot, SNAPSHOTS_DIR, writeSnapshot } from './snapshots.js';
+import type { DocumentState, KnownItem, State } from './state.js';
 
 /**
  * The only code that touches the state file. Reads go straight to the file conf writes (same path,
@@ -65,11 +66,16 @@ export class Store {
       if (reading.kind === 'bad') throw this.unreadable(reading.issue);
       const { state } = reading;
       const result = change(state);
+      // Document snapshots go to their own files (written first: a state naming a snapshot never precedes it).
+      const snapshots = detachSnapshots(state);
       // conf's own serialisation: the same bytes mean nothing to write.
       const text = JSON.stringify(state, undefined, '\t');
-      if (reading.kind === 'ok' && reading.raw.toString('utf8') === text) return result;
+      const same = reading.kind === 'ok' && reading.raw.toString('utf8') === text;
+      if (same && snapshots.length === 0) return result;
       try {
         removeOrphans(home);
+        for (const [docId, known] of snapshots) writeSnapshot(home, docId, known);
+        if (same) return result;
         if (reading.kind === 'ok') keepBackup(this.paths, reading.raw, this.now());
         const confModule = await import('conf');
         // In the CommonJS build an ESM package's whole namespace arrives as `default` (node-mode interop).
@@ -97,6 +103,14 @@ export class Store {
     }
   }
 
+  /**
+   * A document's snapshot (its items when last seen): from its own file, or from the state itself when
+   * the state file was written before snapshots moved out (the next write moves it).
+   */
+  snapshot(docId: string, doc: DocumentState | undefined): Record<string, KnownItem> | undefined {
+    return doc?.known ?? readSnapshot(this.paths.home, docId);
+  }
+
   private unreadable(issue: StateIssue): UserError {
     const file = this.paths.stateFile;
     if (issue.kind === 'newer') return new UserError(this.t.errors.stateNewer(file, issue.version));
@@ -118,9 +132,11 @@ export class Store {
   }
 }
 
-/** Temporary files of writes killed before their rename (called under the lock: no live write owns them). */
+/** Temporary files of writes (state, snapshots) killed before their rename (called under the lock: no live write owns them). */
 function removeOrphans(home: string): void {
   for (const name of readdirSync(home)) {
     if (name.startsWith(`${STATE_NAME}.json.tmp-`)) removeFile(join(home, name));
+    if (name === SNAPSHOTS_DIR)
+      for (const temp of readdirSync(join(home, name))) if (temp.endsWith('.tmp')) removeFile(join(home, name, temp));
   }
 }

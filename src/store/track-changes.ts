@@ -40,6 +40,7 @@ export async function trackDocumentChanges(doc: LoadedRoadmap, io: TrackIO): Pro
       if (!current) return null;
       // Same items, other bytes (prose edited): only the hash is recorded, so later runs skip all this.
       if (current.fingerprint !== fingerprint) {
+        current.known = io.store.snapshot(doc.docId, current);
         const found = diffDocument(doc.model, current);
         applyChanges(current, doc.model, found, io.now().toISOString());
         if (!doc.bundled) current.path = doc.path;

@@ -8,6 +8,7 @@ import { runImport } from '../../src/commands/import.js';
 import { runStatus } from '../../src/commands/status.js';
 import { UserError } from '../../src/errors.js';
 import { contentHash } from '../../src/roadmap/load.js';
+import { readSnapshot } from '../../src/store/snapshots.js';
 import { ROOT, testContext } from '../helpers/context.js';
 
 let dir: string;
@@ -144,6 +145,9 @@ describe('when the document changes', () => {
 
     const written = statSync(stateFile).mtimeMs;
     const before = readFileSync(stateFile, 'utf8');
+    const snapshot = readSnapshot(join(dir, 'home'), plan);
+    expect(Object.keys(snapshot ?? {})).not.toHaveLength(0);
+    expect(JSON.parse(before).documents[plan].known).toBeUndefined(); // in its own file, not in the state
     await runStatus({}, ctxFor());
     expect(readFileSync(stateFile, 'utf8')).toBe(before);
     expect(statSync(stateFile).mtimeMs).toBe(written);
@@ -155,7 +159,7 @@ describe('when the document changes', () => {
     expect(edited.err.text).toBe('');
     const after = state().documents[plan];
     expect(after.contentHash).toBe(contentHash(readFileSync(plan)));
-    expect(after.known).toEqual(JSON.parse(before).documents[plan].known);
+    expect(readSnapshot(join(dir, 'home'), plan)).toEqual(snapshot);
     expect(after.lastChange).toBeUndefined();
     const again = readFileSync(stateFile, 'utf8');
     await runStatus({}, ctxFor());

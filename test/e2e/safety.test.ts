@@ -70,7 +70,8 @@ describe('concurrency (16 processes of the installed binary)', () => {
     expect(bundled(state).log).toHaveLength(16);
     expect(bundled(state).undo).toHaveLength(16);
     // Nothing left behind: no lock, no owner record, no temporary file; 10 backups kept of 15 replaced versions.
-    expect(readdirSync(dirname(h.stateFile)).sort()).toEqual(['backups', 'state.json']);
+    expect(readdirSync(dirname(h.stateFile)).sort()).toEqual(['backups', 'snapshots', 'state.json']);
+    expect(readdirSync(join(dirname(h.stateFile), 'snapshots'))).toEqual([expect.stringMatching(/^[0-9a-f]+-\d+\.json$/)]);
     expect(readdirSync(join(dirname(h.stateFile), 'backups'))).toHaveLength(10);
   });
 
@@ -130,7 +131,8 @@ describe('crashes: SIGKILL at random moments', () => {
       // One last ordinary run: it completes, and clears what killed runs left (lock, temporary files).
       const last = await spawnRoadmap(['check', '52'], h.env);
       expect(last.code, last.stderr).toBe(0);
-      expect(readdirSync(dirname(h.stateFile)).filter((n) => n !== 'backups')).toEqual(['state.json']);
+      expect(readdirSync(dirname(h.stateFile)).filter((n) => n !== 'backups' && n !== 'snapshots')).toEqual(['state.json']);
+      expect(readdirSync(join(dirname(h.stateFile), 'snapshots')).filter((n) => !n.endsWith('.json'))).toEqual([]);
       return stats;
     };
     const lanes = await Promise.all([lane(28), lane(28), lane(27), lane(27)]);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { statePaths } from '../../src/store/paths.js';
+import { readSnapshot, snapshotFileOf } from '../../src/store/snapshots.js';
 import { SCHEMA_VERSION, type State } from '../../src/store/state.js';
 import { Store } from '../../src/store/store.js';
 import { messagesFor } from '../../src/ui/messages.js';
@@ -92,6 +93,36 @@ describe('Store on a real folder', () => {
     expect(Object.keys(store.read().documents)).toEqual(['other']);
   });
 
+  it('keeps each document snapshot in a file of its own, and moves one out of a state written before', async () => {
+    const { store, paths } = scratchStore();
+    const known = { a: { text: 'A', section: 'L › S' } };
+    await store.update((state) => {
+      state.documents['/x/plan.md'] = { items: { a: record }, fingerprint: 'f1', known };
+    });
+    const onDisk = JSON.parse(readFileSync(paths.stateFile, 'utf8')) as State;
+    expect(onDisk.documents['/x/plan.md']).toEqual({ items: { a: record }, fingerprint: 'f1' });
+    expect(readSnapshot(paths.home, '/x/plan.md')).toEqual(known);
+    expect(store.snapshot('/x/plan.md', store.read().documents['/x/plan.md'])).toEqual(known);
+    expect(readSnapshot(paths.home, '/other.md')).toBeUndefined();
+
+    // A state file from before: its snapshot is used as it is, and moved out by the next write.
+    const legacy = { schemaVersion: SCHEMA_VERSION, documents: { bundled: { items: {}, fingerprint: 'f2', known } } };
+    writeFileSync(paths.stateFile, JSON.stringify(legacy));
+    const fresh = new Store(paths, t, () => new Date('2026-03-01T09:00:00Z'));
+    expect(fresh.snapshot('bundled', fresh.read().documents.bundled)).toEqual(known);
+    await fresh.update((state) => {
+      (state.documents.bundled as { items: object }).items = { a: record };
+    });
+    expect(JSON.parse(readFileSync(paths.stateFile, 'utf8')).documents.bundled.known).toBeUndefined();
+    expect(readSnapshot(paths.home, 'bundled')).toEqual(known);
+
+    // A damaged snapshot is not used.
+    writeFileSync(snapshotFileOf(paths.home, 'bundled'), '{"docId":"bundled","known":{"a":{"text":1}}}');
+    expect(readSnapshot(paths.home, 'bundled')).toBeUndefined();
+    writeFileSync(snapshotFileOf(paths.home, 'bundled'), JSON.stringify({ docId: 'someone else', known }));
+    expect(readSnapshot(paths.home, 'bundled')).toBeUndefined();
+  });
+
   it('writes nothing when the change throws', async () => {
     const { store, paths } = scratchStore();
     await store.update((state) => {
@@ -144,7 +175,8 @@ describe('concurrent writers', () => {
     expect(doc?.log).toHaveLength(ids.length);
     expect(doc?.undo).toHaveLength(ids.length);
     // No lock, owner record or temporary file left; each write but the first kept the version it replaced.
-    expect(readdirSync(paths.home).sort()).toEqual(['backups', 'state.json']);
+    expect(readdirSync(paths.home).sort()).toEqual(['backups', 'snapshots', 'state.json']);
+    expect(readdirSync(join(paths.home, 'snapshots'))).toEqual([expect.stringMatching(/^[0-9a-f]+-\d+\.json$/)]);
     expect(readdirSync(join(paths.home, 'backups'))).toHaveLength(ids.length - 1);
   });
 });
