@@ -39,3 +39,8 @@ export function commandsToDeclare(
   }
   return askHelp ? { kind: 'all' } : { kind: 'none' };
 }
+
+/** A `--level` or `--count` value: digits only (spaces around allowed), at least 1; undefined otherwise. */
+export function positiveNumber(value: string): number | undefined {
+  return /^\d+$/.test(value.trim()) && Number(value) >= 1 ? Number(value) : undefined;
+}

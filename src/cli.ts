@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option, type OutputConfiguration } from 'commander';
-import { ALIASES, COMMAND_NAMES, commandsToDeclare } from './cli-argv.js';
+import { ALIASES, COMMAND_NAMES, commandsToDeclare, positiveNumber } from './cli-argv.js';
 import { addHelpAndCompletion } from './cli-help.js';
 import type { Context, GlobalOptions } from './context.js';
 import { parseDay } from './progress/days.js';
@@ -307,15 +307,17 @@ export function buildProgram(setup: CliSetup): Command {
 
 function parseLevel(t: Messages) {
   return (value: string): number => {
-    if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError(t.errors.badLevel(value));
-    return Number(value);
+    const level = positiveNumber(value);
+    if (level === undefined) throw new InvalidArgumentError(t.errors.badLevel(value));
+    return level;
   };
 }
 
 function parseCount(t: Messages) {
   return (value: string): number => {
-    if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError(t.errors.badCount(value));
-    return Number(value);
+    const count = positiveNumber(value);
+    if (count === undefined) throw new InvalidArgumentError(t.errors.badCount(value));
+    return count;
   };
 }
 

@@ -10,6 +10,8 @@
  * its own output and errors. test/e2e/hot.test.ts runs both ways on the same lines and compares them.
  */
 
+import { positiveNumber } from './cli-argv.js';
+
 export type HotCommand = 'status' | 'list' | 'next' | 'check' | 'uncheck' | 'start' | 'skip';
 
 export interface HotLine {
@@ -28,8 +30,6 @@ export interface HotLine {
 type Spec = { key: string; kind: 'flag' } | { key: string; kind: 'value'; parse: (value: string) => string | number | undefined };
 
 const text = (value: string) => value;
-/** As cli.ts's parseLevel and parseCount: digits only, at least 1. Otherwise commander reports it. */
-const positive = (value: string) => (/^\d+$/.test(value.trim()) && Number(value) >= 1 ? Number(value) : undefined);
 const lang = (value: string) => (value === 'fr' || value === 'en' ? value : undefined);
 
 const flag = (key: string): Spec => ({ key, kind: 'flag' });
@@ -45,9 +45,10 @@ const GLOBAL: Record<string, Spec> = {
   '--debug': flag('debug'),
 };
 
-const level = value('level', positive);
+// cli.ts's rule for `--level` and `--count`: an invalid value is commander's to report.
+const level = value('level', positiveNumber);
 const section = value('section', text);
-const count = value('count', positive);
+const count = value('count', positiveNumber);
 
 /** Each command's own options (cli.ts), accepted after the command word only. */
 const listOptions = {
