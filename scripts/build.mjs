@@ -40,8 +40,10 @@ export function parserVersion() {
 const define = {
   __VERSION__: JSON.stringify(pkg.version),
   __PARSER_VERSION__: JSON.stringify(parserVersion()),
-  // Our sources are ESM; in the CommonJS bundle import.meta.url is the bundle's own URL.
-  'import.meta.url': '__meta.url',
+  // Our sources are ESM (Node 20.11+ has import.meta.dirname and filename); in a CommonJS bundle they
+  // are the bundle's own (no URL to make: node:url's pathToFileURL costs ~0.3 ms the first time).
+  'import.meta.dirname': '__dirname',
+  'import.meta.filename': '__filename',
 };
 
 const common = {
@@ -53,8 +55,6 @@ const common = {
   minify: process.env.ROADMAP_MINIFY !== '0',
   legalComments: 'none',
   logLevel: 'warning',
-  // Made on first use: most runs never ask, and node:url's pathToFileURL costs ~0.3 ms the first time.
-  banner: { js: "var __meta={get url(){return require('node:url').pathToFileURL(__filename).href}};" },
   // `import()` becomes `require()`: the lazy bundles are CommonJS, and code run through vm.Script has no
   // ESM loader to import with.
   supported: { 'dynamic-import': false },

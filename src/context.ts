@@ -1,5 +1,4 @@
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { UserError } from './errors.js';
 import { type LoadedOutline, type LoadedRoadmap, type LoadOptions, loadOutline, loadRoadmap } from './roadmap/load.js';
@@ -201,7 +200,7 @@ export function chosenDocument(flag: string | undefined, env: Env, store: Store)
   return { file: current, byUse: current !== undefined };
 }
 
-/** The package root, from the location of a module one folder down (`dist/main.cjs`, `src/main.ts`). */
-export function packageRootFrom(moduleUrl: string): string {
-  return dirname(dirname(fileURLToPath(moduleUrl)));
+/** The package root, from the folder of a module one folder down (`dist/` for `dist/main.cjs`, `src/`). */
+export function packageRootFrom(moduleDir: string): string {
+  return dirname(moduleDir);
 }

@@ -21,7 +21,7 @@ async function runHot(line: HotLine): Promise<void> {
     const stderr = processOutput(2, env);
     const ctx = createContext(
       { file: line.file, json: line.json, color: line.color, lang },
-      processContextIO(stdout, stderr, env, packageRootFrom(import.meta.url)),
+      processContextIO(stdout, stderr, env, packageRootFrom(import.meta.dirname)),
     );
     // Imported when run (bundled in, evaluated on first use): `status` never runs the top level of `next`'s modules.
     const { command, options } = line;

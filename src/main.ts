@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     context: async (globals) => {
       const { createContext, packageRootFrom } = await import('./context.js');
       const lang = detectLang(langFlag(argv), env);
-      return createContext({ ...globals, lang }, processContextIO(stdout, stderr, env, packageRootFrom(import.meta.url)));
+      return createContext({ ...globals, lang }, processContextIO(stdout, stderr, env, packageRootFrom(import.meta.dirname)));
     },
   });
 

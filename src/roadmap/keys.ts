@@ -11,7 +11,7 @@ export function slugOf(text: string): string {
     slug = slug.slice(0, cut > 20 ? cut : MAX_KEY_LENGTH);
   }
   // node:crypto loaded only for an item without a single letter or digit (rare; costs ~1.5 ms to load).
-  const crypto = () => createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  const crypto = () => createRequire(import.meta.filename)('node:crypto') as typeof import('node:crypto');
   if (slug === '') slug = `item-${crypto().createHash('sha256').update(text).digest('hex').slice(0, 8)}`;
   return slug;
 }

@@ -67,7 +67,7 @@ export function contentHash(bytes: Uint8Array): string {
     return `${hex(xxHash32(bytes, seed))}${hex(xxHash32(bytes, seed ^ 0x9e3779b9))}-${bytes.length}`;
   }
   // Loaded here, not at the top: small documents never need it.
-  const { createHash } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  const { createHash } = createRequire(import.meta.filename)('node:crypto') as typeof import('node:crypto');
   return createHash('sha256').update(PARSER_VERSION).update('\0').update(bytes).digest('hex');
 }
 

@@ -24,7 +24,7 @@ interface Owner {
 }
 
 /** This machine's name; node:os loaded on first use (~0.15 ms), by writes only. */
-const hostname = () => (createRequire(import.meta.url)('node:os') as typeof import('node:os')).hostname();
+const hostname = () => (createRequire(import.meta.filename)('node:os') as typeof import('node:os')).hostname();
 
 export const lockPathOf = (stateFile: string) => `${stateFile}.lock`;
 export const ownerPathOf = (stateFile: string) => `${stateFile}.lock.owner`;
