@@ -93,11 +93,17 @@ export function truncate(text: string, columns: number): string {
   if (width(text) <= columns) return text;
   // Grow by code points with the same width function the layout uses (one column is for the ellipsis).
   // Joiners, variation selectors and combining marks add no column: they stay with what they modify.
+  // Text the width table measures alone (no U+FE0F) is added up character by character: each of its
+  // characters has the same width whatever its neighbours, so the prefix need not be measured again.
+  const additive = !text.includes('\uFE0F') && (LATIN.test(text) || tableWidth(text) >= 0);
   let out = '';
+  let used = 0;
   for (const ch of text) {
     const next = out + ch;
-    if (width(next) > columns - 1) break;
+    const columnsOf = additive ? used + width(ch) : width(next);
+    if (columnsOf > columns - 1) break;
     out = next;
+    used = columnsOf;
   }
   return `${out.replace(/\u200d$/u, '').trimEnd()}…`;
 }

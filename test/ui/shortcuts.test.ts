@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { wrapAnsi } from 'fast-wrap-ansi';
 import { describe, expect, it } from 'vitest';
 import { fold } from '../../src/roadmap/select.js';
-import { wrap } from '../../src/ui/text.js';
+import { truncate, width, wrap } from '../../src/ui/text.js';
 
 /** fold without its ASCII shortcut: full case folding, accents removed, spaces folded. */
 const fullFold = (text: string) => text.toUpperCase().toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim();
@@ -53,4 +53,30 @@ describe('wrap', () => {
       );
     },
   );
+});
+
+/** truncate as it was: every prefix measured again. */
+function truncateByPrefixes(text: string, columns: number): string {
+  if (columns <= 0) return width(text) === 0 ? text : '';
+  if (width(text) <= columns) return text;
+  let out = '';
+  for (const ch of text) {
+    const next = out + ch;
+    if (width(next) > columns - 1) break;
+    out = next;
+  }
+  return `${out.replace(/\u200d$/u, '').trimEnd()}…`;
+}
+
+describe('truncate', () => {
+  const pieces = ['a', 'É', ' ', '🔴', '🟢', '—', '█', '░', '→', '日', '\uFE0F', '\u200d', 'e\u0301', '👩‍💻', '©', '★', '\t'];
+  it('cuts as measuring every prefix would, for any mix of letters, emoji, dashes, blocks and joiners', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), fc.integer({ min: 0, max: 40 }), (parts, columns) => {
+        const text = parts.join('');
+        expect(truncate(text, columns)).toBe(truncateByPrefixes(text, columns));
+      }),
+      { numRuns: 5000 },
+    );
+  });
 });
