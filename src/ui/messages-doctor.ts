@@ -2,7 +2,7 @@
 // kept apart so messages.ts stays small.
 import type { StateIssue } from '../store/inspect.js';
 
-export const doctorEn = {
+export const doctorEn = () => ({
   repairOption: 'move an unreadable progress file aside and restore the newest good backup',
   stateTitle: 'Progress file',
   missing: 'no progress recorded yet (the file is created by the first change)',
@@ -25,9 +25,9 @@ export const doctorEn = {
   restored: (at: string, path: string, items: number) =>
     `Restored the backup of ${at} (${path}): ${items} item${items === 1 ? '' : 's'} recorded.`,
   emptied: 'No good backup to restore: progress starts empty.',
-};
+});
 
-export const doctorFr: typeof doctorEn = {
+export const doctorFr = (): ReturnType<typeof doctorEn> => ({
   repairOption: 'met de côté un fichier de progression illisible et restaure la dernière sauvegarde valide',
   stateTitle: 'Fichier de progression',
   missing: 'aucune progression enregistrée pour l’instant (le fichier est créé au premier changement)',
@@ -53,9 +53,9 @@ export const doctorFr: typeof doctorEn = {
   restored: (at: string, path: string, items: number) =>
     `Sauvegarde du ${at} restaurée (${path}) : ${items} élément${items > 1 ? 's' : ''} enregistré${items > 1 ? 's' : ''}.`,
   emptied: 'Aucune sauvegarde valide à restaurer : la progression repart de zéro.',
-};
+});
 
-export const stateErrorsEn = {
+export const stateErrorsEn = () => ({
   stateUnreadable: (path: string, reason: string) =>
     `cannot read the progress file ${path}: ${reason}. It was left untouched; run \`roadmap doctor\` to see what is wrong (\`roadmap doctor --repair\` restores the last good backup).`,
   stateUnwritable: (path: string, reason: string) => `cannot write the progress file ${path}: ${reason}. Nothing was changed.`,
@@ -88,9 +88,9 @@ export const stateErrorsEn = {
   permissionDenied: 'permission denied (is its folder read-only?)',
   diskFull: 'no space left on the disk',
   notAFolder: (path: string) => `${path} is a file, not a folder (check ROADMAP_HOME and XDG_CONFIG_HOME)`,
-};
+});
 
-export const stateErrorsFr: typeof stateErrorsEn = {
+export const stateErrorsFr = (): ReturnType<typeof stateErrorsEn> => ({
   stateUnreadable: (path: string, reason: string) =>
     `impossible de lire le fichier de progression ${path} : ${reason}. Il n’a pas été modifié ; lance \`roadmap doctor\` pour voir ce qui ne va pas (\`roadmap doctor --repair\` restaure la dernière sauvegarde valide).`,
   stateUnwritable: (path: string, reason: string) =>
@@ -124,4 +124,4 @@ export const stateErrorsFr: typeof stateErrorsEn = {
   permissionDenied: 'permission refusée (son dossier est-il en lecture seule ?)',
   diskFull: 'plus de place sur le disque',
   notAFolder: (path: string) => `${path} est un fichier, pas un dossier (vérifie ROADMAP_HOME et XDG_CONFIG_HOME)`,
-};
+});

@@ -1,7 +1,7 @@
 /** UI strings of the document commands (use, roadmaps, export, import, doctor) and change tracking. */
 const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 
-export const documentsEn = {
+export const documentsEn = () => ({
   cli: {
     use: 'make a markdown document the default roadmap (or --bundled to go back)',
     useBundled: 'go back to the bundled roadmap',
@@ -70,13 +70,13 @@ export const documentsEn = {
     summary: (renamed: number, removed: number, added: number) =>
       `document changed: ${renamed} renamed (progress kept), ${removed} removed, ${added} new — roadmap doctor for details`,
   },
-};
+});
 
-export type DocumentMessages = typeof documentsEn;
+export type DocumentMessages = ReturnType<typeof documentsEn>;
 
 const pluralFr = (n: number, word: string, many = `${word}s`) => `${n} ${n <= 1 ? word : many}`;
 
-export const documentsFr: DocumentMessages = {
+export const documentsFr = (): DocumentMessages => ({
   cli: {
     use: 'fait d’un document markdown la roadmap par défaut (ou --bundled pour revenir)',
     useBundled: 'revient à la roadmap intégrée',
@@ -150,4 +150,4 @@ export const documentsFr: DocumentMessages = {
     summary: (renamed: number, removed: number, added: number) =>
       `document modifié : ${renamed} renommé${renamed > 1 ? 's' : ''} (progression gardée), ${removed} retiré${removed > 1 ? 's' : ''}, ${added} nouveau${added > 1 ? 'x' : ''} — roadmap doctor pour les détails`,
   },
-};
+});

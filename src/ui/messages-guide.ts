@@ -1,6 +1,6 @@
 // The strings of `next`, `plan` and `log` (and status names), spread into messages.ts.
 
-export const guideEn = {
+export const guideEn = () => ({
   statusNames: { todo: 'to do', doing: 'in progress', done: 'done', skipped: 'skipped' },
   next: {
     now: 'Now',
@@ -57,9 +57,9 @@ export const guideEn = {
     streak: (n: number) =>
       n === 0 ? 'No streak yet: finish an item this week to start one.' : `Streak: ${n} week${n > 1 ? 's' : ''} in a row with progress.`,
   },
-};
+});
 
-export const guideFr: typeof guideEn = {
+export const guideFr = (): ReturnType<typeof guideEn> => ({
   statusNames: { todo: 'à faire', doing: 'en cours', done: 'fait', skipped: 'ignoré' },
   next: {
     now: 'Maintenant',
@@ -118,4 +118,4 @@ export const guideFr: typeof guideEn = {
         ? 'Pas encore de série : termine un élément cette semaine pour en commencer une.'
         : `Série : ${n} semaine${n > 1 ? 's' : ''} d’affilée avec des progrès.`,
   },
-};
+});

@@ -1,6 +1,6 @@
 // The strings of help output and shell completion, spread into messages.ts.
 
-export const helpEn = {
+export const helpEn = () => ({
   helpCli: {
     /** Examples under the main help. */
     mainExamples: ['roadmap', 'roadmap check postgres', 'roadmap next'],
@@ -17,11 +17,11 @@ export const helpEn = {
     helpCommandArg: 'a command, or a command and its subcommand',
     unknownCommand: (name: string) => `error: unknown command '${name}'`,
   },
-};
+});
 
-export type HelpMessages = typeof helpEn;
+export type HelpMessages = ReturnType<typeof helpEn>;
 
-export const helpFr: HelpMessages = {
+export const helpFr = (): HelpMessages => ({
   helpCli: {
     mainExamples: ['roadmap', 'roadmap check postgres', 'roadmap next'],
     choices: (list: string) => `(choix : ${list})`,
@@ -36,4 +36,4 @@ export const helpFr: HelpMessages = {
     helpCommandArg: 'une commande, ou une commande et sa sous-commande',
     unknownCommand: (name: string) => `erreur : commande inconnue « ${name} »`,
   },
-};
+});

@@ -3,7 +3,7 @@
 
 const statusWords = { todo: 'to do', doing: 'in progress', done: 'done', skipped: 'skipped' };
 
-export const portfolioEn = {
+export const portfolioEn = () => ({
   portfolioCli: {
     note: 'add a dated note or an evidence link to an item, or remove one',
     noteText: 'the note',
@@ -90,13 +90,13 @@ export const portfolioEn = {
     written: (path: string) => `Written to ${path}`,
     cannotWrite: (path: string, reason: string) => `cannot write ${path}: ${reason}`,
   },
-};
+});
 
-export type PortfolioMessages = typeof portfolioEn;
+export type PortfolioMessages = ReturnType<typeof portfolioEn>;
 
 const motsStatut = { todo: 'à faire', doing: 'en cours', done: 'fait', skipped: 'ignoré' };
 
-export const portfolioFr: PortfolioMessages = {
+export const portfolioFr = (): PortfolioMessages => ({
   portfolioCli: {
     note: 'ajoute une note datée ou un lien de preuve à un élément, ou en retire un',
     noteText: 'la note',
@@ -182,4 +182,4 @@ export const portfolioFr: PortfolioMessages = {
     written: (path) => `Écrit dans ${path}`,
     cannotWrite: (path, reason) => `impossible d’écrire ${path} : ${reason}`,
   },
-};
+});

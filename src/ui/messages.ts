@@ -6,7 +6,8 @@ import { guideEn, guideFr } from './messages-guide.js';
 import { helpEn, helpFr } from './messages-help.js';
 import { portfolioEn, portfolioFr } from './messages-portfolio.js';
 
-const en = {
+/** The English strings; built only when English is the language of the run (see messagesFor). */
+const english = () => ({
   cli: {
     description: 'Turn a markdown learning roadmap into a tracked, prioritised plan.',
     version: 'print the version',
@@ -78,13 +79,13 @@ const en = {
     keys: { navigate: 'navigate', select: 'select', all: 'all', invert: 'invert', submit: 'confirm' } as Record<string, string>,
     keyNames: {} as Record<string, string>,
   },
-  documents: documentsEn,
-  ...guideEn,
+  documents: documentsEn(),
+  ...guideEn(),
   untitled: '(no heading)',
   percent: (n: number) => `${n}%`,
-  doctor: doctorEn,
+  doctor: doctorEn(),
   errors: {
-    ...stateErrorsEn,
+    ...stateErrorsEn(),
     prefix: 'roadmap:',
     fileMissing: (path: string) => `cannot read ${path}: no such file`,
     fileIsDirectory: (path: string) => `cannot read ${path}: it is a directory, not a markdown file`,
@@ -115,13 +116,13 @@ const en = {
     noPlanning: 'this document has no planning table (a table under a heading that mentions a plan or schedule)',
     unexpected: (message: string) => `unexpected error: ${message} (run with --debug for details)`,
   },
-  ...portfolioEn,
-  ...helpEn,
-};
+  ...portfolioEn(),
+  ...helpEn(),
+});
 
-export type Messages = typeof en;
+export type Messages = ReturnType<typeof english>;
 
-const fr: Messages = {
+const french = (): Messages => ({
   cli: {
     description: 'Transforme une roadmap d’apprentissage en markdown en un plan suivi et priorisé.',
     version: 'affiche la version',
@@ -192,13 +193,13 @@ const fr: Messages = {
     keys: { navigate: 'naviguer', select: 'cocher', all: 'tout', invert: 'inverser', submit: 'valider' },
     keyNames: { space: 'espace' },
   },
-  documents: documentsFr,
-  ...guideFr,
+  documents: documentsFr(),
+  ...guideFr(),
   untitled: '(sans titre)',
   percent: (n: number) => `${n} %`,
-  doctor: doctorFr,
+  doctor: doctorFr(),
   errors: {
-    ...stateErrorsFr,
+    ...stateErrorsFr(),
     prefix: 'roadmap :',
     fileMissing: (path: string) => `impossible de lire ${path} : fichier introuvable`,
     fileIsDirectory: (path: string) => `impossible de lire ${path} : c’est un dossier, pas un fichier markdown`,
@@ -232,11 +233,14 @@ const fr: Messages = {
     noPlanning: 'ce document n’a pas de planning (un tableau sous un titre qui parle de plan ou de planning)',
     unexpected: (message: string) => `erreur inattendue : ${message} (relance avec --debug pour les détails)`,
   },
-  ...portfolioFr,
-  ...helpFr,
-};
+  ...portfolioFr(),
+  ...helpFr(),
+});
 
-/** The UI strings of a language. */
+const built: Partial<Record<Lang, Messages>> = {};
+
+/** The UI strings of a language, built on first use: a run only pays for the language it speaks. */
 export function messagesFor(lang: Lang): Messages {
-  return lang === 'fr' ? fr : en;
+  built[lang] ??= lang === 'fr' ? french() : english();
+  return built[lang];
 }
