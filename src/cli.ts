@@ -51,7 +51,7 @@ export function buildProgram(setup: CliSetup): Command {
     const { file, json, color } = command.optsWithGlobals() as Record<string, unknown>;
     return setup.context({ file: file as string | undefined, json: json === true, color: color as boolean | undefined });
   };
-  const levelOption = () => new Option('-l, --level <n>', t.cli.level).argParser(parseLevel(t));
+  const levelOption = () => new Option('-l, --level <n>', t.cli.level).argParser(positiveArg(t.errors.badLevel));
 
   const status = async (options: { level?: number }, command: Command) => {
     const { runStatus } = await import('./commands/status.js');
@@ -95,7 +95,7 @@ export function buildProgram(setup: CliSetup): Command {
       .command(name)
       .argument('[items...]', t.cli.items)
       .description(t.cli[name])
-      .addOption(new Option('-l, --level <n>', t.cli.scopeLevel).argParser(parseLevel(t)))
+      .addOption(new Option('-l, --level <n>', t.cli.scopeLevel).argParser(positiveArg(t.errors.badLevel)))
       .addOption(new Option('-s, --section <text>', t.cli.scopeSection))
       .addOption(new Option('-n, --dry-run', t.cli.dryRun))
       .addHelpText('after', examples(t, markExamples[name]))
@@ -259,7 +259,7 @@ export function buildProgram(setup: CliSetup): Command {
     program
       .command('next')
       .description(t.cli.next)
-      .addOption(new Option('-n, --count <n>', t.cli.count).argParser(parseCount(t)))
+      .addOption(new Option('-n, --count <n>', t.cli.count).argParser(positiveArg(t.errors.badCount)))
       .addOption(new Option('--explain', t.cli.explain))
       .addHelpText('after', examples(t, ['roadmap next', 'roadmap next --count 5 --explain', 'roadmap next --json']))
       .action(async (options: { count?: number; explain?: boolean }, command: Command) => {
@@ -305,19 +305,12 @@ export function buildProgram(setup: CliSetup): Command {
   return program;
 }
 
-function parseLevel(t: Messages) {
+/** An option value that must be a positive whole number (see `positiveNumber`); `bad` says what is wrong. */
+function positiveArg(bad: (value: string) => string) {
   return (value: string): number => {
-    const level = positiveNumber(value);
-    if (level === undefined) throw new InvalidArgumentError(t.errors.badLevel(value));
-    return level;
-  };
-}
-
-function parseCount(t: Messages) {
-  return (value: string): number => {
-    const count = positiveNumber(value);
-    if (count === undefined) throw new InvalidArgumentError(t.errors.badCount(value));
-    return count;
+    const number = positiveNumber(value);
+    if (number === undefined) throw new InvalidArgumentError(bad(value));
+    return number;
   };
 }
 
