@@ -3,7 +3,7 @@ import { createRequire, Module } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { COMMAND_NAMES, commandsToDeclare } from './cli-argv.js';
-import { type HotLine, hotLine, isVersionLine } from './hot-argv.js';
+import { type HotLine, hotLine, isHelpLine, isVersionLine } from './hot-argv.js';
 import { statePaths } from './store/paths.js';
 
 /** Content hash of every bundle in dist/, set by the build: a code cache never outlives its bundle. */
@@ -47,20 +47,29 @@ export function boot(mainFile: string): void {
   const cacheDir = env.ROADMAP_CODE_CACHE === '0' ? undefined : statePaths(env).cacheDir;
   const cacheFileOf = (file: string, variant = '') =>
     cacheDir && join(cacheDir, `code-${__BUILD_ID__}-${basename(file, '.cjs')}${variant}-${process.version}-${process.arch}.v8`);
+  /** Runs a bundle of dist/ through its code cache and returns its exports. */
+  const run = <T>(file: string, variant = '') => {
+    const module = { exports: {} as T };
+    compile(readFileSync(file, 'utf8'), file, cacheFileOf(file, variant))(
+      module.exports,
+      lazyAwareRequire(file, cacheFileOf),
+      module,
+      file,
+      dirname(file),
+    );
+    return module.exports;
+  };
   const line = hot && hotLine(hot);
   if (line) {
     // The daily commands: the lean bundle, without commander (see src/hot-argv.ts).
-    const hotFile = join(dirname(mainFile), 'hot.cjs');
-    const module = { exports: {} as { startHot(line: HotLine): void } };
-    const run = compile(readFileSync(hotFile, 'utf8'), hotFile, cacheFileOf(hotFile, `.${line.command}`));
-    run(module.exports, lazyAwareRequire(hotFile, cacheFileOf), module, hotFile, dirname(hotFile));
-    module.exports.startHot(line);
-    return;
+    run<{ startHot(line: HotLine): void }>(join(dirname(mainFile), 'hot.cjs'), `.${line.command}`).startHot(line);
+  } else if (hot && isHelpLine(hot)) {
+    // The main help, from the pages read off the program at build time.
+    run<{ showMainHelp(argv: readonly string[]): void }>(join(dirname(mainFile), 'main-help.cjs')).showMainHelp(hot);
+  } else {
+    const plan = commandsToDeclare(argv, COMMAND_NAMES);
+    run(mainFile, `.${plan.kind === 'one' ? plan.name : plan.kind}`);
   }
-  const plan = commandsToDeclare(argv, COMMAND_NAMES);
-  const module = { exports: {} };
-  const main = compile(readFileSync(mainFile, 'utf8'), mainFile, cacheFileOf(mainFile, `.${plan.kind === 'one' ? plan.name : plan.kind}`));
-  main(module.exports, lazyAwareRequire(mainFile, cacheFileOf), module, mainFile, dirname(mainFile));
 }
 
 /** Compiles a CommonJS module's source through the V8 code cache in `cacheFile` (none: a plain compile). */

@@ -84,6 +84,25 @@ export function isVersionLine(argv: readonly string[]): boolean {
   return argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v');
 }
 
+/**
+ * `roadmap --help` (or `-h`), alone or with a valid `--lang`: the main help, which boot.ts prints
+ * from dist/main-help.cjs.
+ */
+export function isHelpLine(argv: readonly string[]): boolean {
+  let help = 0;
+  let langs = 0;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--help' || arg === '-h') help++;
+    else if (arg.startsWith('--lang=') && lang(arg.slice('--lang='.length))) langs++;
+    else if (arg === '--lang' && lang(argv[i + 1] ?? '')) {
+      langs++;
+      i++;
+    } else return false;
+  }
+  return help === 1 && langs <= 1;
+}
+
 /** The hot command a line asks for, or undefined when commander must read it. */
 export function hotLine(argv: readonly string[]): HotLine | undefined {
   let command: (typeof COMMANDS)[string] | undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hotLine, isVersionLine } from '../src/hot-argv.js';
+import { hotLine, isHelpLine, isVersionLine } from '../src/hot-argv.js';
 
 const line = (command: string, more: Record<string, unknown> = {}) => ({
   command,
@@ -66,5 +66,25 @@ describe('hotLine: the command lines the lean bundle runs', () => {
     expect(isVersionLine(['--version', '--json'])).toBe(false);
     expect(isVersionLine(['status', '--version'])).toBe(false);
     expect(isVersionLine([])).toBe(false);
+  });
+
+  it('reads the main help: `--help` or `-h` once, with at most one valid `--lang`', () => {
+    for (const argv of [['--help'], ['-h'], ['--lang', 'fr', '--help'], ['-h', '--lang=en'], ['--help', '--lang', 'en']]) {
+      expect([argv, isHelpLine(argv)]).toEqual([argv, true]);
+    }
+    for (const argv of [
+      [],
+      ['help'],
+      ['--help', '-h'],
+      ['--help', '--lang', 'de'],
+      ['--help', '--lang'],
+      ['--lang=de', '--help'],
+      ['--help', '--lang', 'fr', '--lang', 'en'],
+      ['--help', '--json'],
+      ['status', '--help'],
+      ['--help', 'status'],
+    ]) {
+      expect([argv, isHelpLine(argv)]).toEqual([argv, false]);
+    }
   });
 });

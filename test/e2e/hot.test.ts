@@ -4,7 +4,7 @@
 import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hotLine, isVersionLine } from '../../src/hot-argv.js';
+import { hotLine, isHelpLine, isVersionLine } from '../../src/hot-argv.js';
 import { type RunResult, runRoadmap, scratchHome, stateFileOf } from '../helpers/cli.js';
 import { ROOT } from '../helpers/context.js';
 
@@ -31,7 +31,7 @@ function homeWithProgress() {
 
 const codeCaches = (env: Record<string, string>) =>
   readdirSync(join(env.XDG_CACHE_HOME as string, 'roadmap'))
-    .map((name) => /^code-[0-9a-f]{16}-((?:main|hot)\.[a-z]+)-/.exec(name)?.[1])
+    .map((name) => /^code-[0-9a-f]{16}-((?:main|hot)\.[a-z]+|main-help)-/.exec(name)?.[1])
     .filter((name): name is string => name !== undefined);
 
 /** Runs a line the default way and through commander only; returns both, and the bundle the default way ran. */
@@ -81,6 +81,15 @@ describe('the lean bundle for the daily commands', () => {
     ['list', '--bogus'],
     ['--version'],
     ['-v'],
+    ['--help'],
+    ['-h'],
+    ['--help', '--lang', 'fr'],
+    ['--lang=fr', '-h'],
+    ['--lang', 'en', '--help'],
+    ['--help', '--lang', 'de'],
+    ['--help', '--no-color'],
+    ['--help', '-h'],
+    ['help'],
     ['check', '7'],
     ['check', '7', '8', '--dry-run', '--json'],
     ['uncheck', '3'],
@@ -100,6 +109,7 @@ describe('the lean bundle for the daily commands', () => {
     expect(hot.stdout + hot.stderr).not.toBe('');
     const line = hotLine(argv as string[]);
     if (isVersionLine(argv as string[])) expect(ran).toEqual([]);
+    else if (isHelpLine(argv as string[])) expect(ran).toEqual(['main-help']);
     else if (line) expect(ran).toEqual([`hot.${line.command}`]);
     else expect(ran.every((name) => name.startsWith('main.'))).toBe(true);
   });
@@ -108,7 +118,7 @@ describe('the lean bundle for the daily commands', () => {
     ['in French, in colour, in 50 columns', { LANG: 'fr_FR.UTF-8', FORCE_COLOR: '1', COLUMNS: '50' }],
     ['with NO_COLOR and ROADMAP_LANG', { NO_COLOR: '1', ROADMAP_LANG: 'fr' }],
   ])('%s: same as commander', (_name, extra) => {
-    for (const argv of [['status'], ['list', '--todo'], ['next', '--explain'], ['show', '--notes'], ['--no-color', 'status']]) {
+    for (const argv of [['status'], ['list', '--todo'], ['next', '--explain'], ['show', '--notes'], ['--no-color', 'status'], ['--help']]) {
       const { hot, commander } = bothWays(argv, { ...env, ...extra });
       expect([argv, hot]).toEqual([argv, commander]);
     }

@@ -20,6 +20,7 @@ describe('the npm package', () => {
       'data/roadmap.md',
       'dist/boot.cjs',
       'dist/hot.cjs',
+      'dist/main-help.cjs',
       'dist/main.cjs',
       'dist/roadmap.model.json',
       'package.json',

@@ -26,12 +26,19 @@ afterEach(() => {
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** Starts `roadmap <args>` in a new tmux session of 100×40, with a scratch home. */
-function startPane(args: string[]): Pane {
+function startPane(args: string[], extraEnv: Record<string, string> = {}): Pane {
   const { dir, env } = scratchHome();
   const socket = join(dir, 'tmux.sock');
   const exitFile = join(dir, 'exit-code');
   servers.push(socket);
-  const vars = { ...env, PATH: process.env.PATH ?? '', LANG: 'C.UTF-8', TERM: 'xterm-256color', ROADMAP_NOW: '2026-03-01T09:00:00Z' };
+  const vars = {
+    ...env,
+    PATH: process.env.PATH ?? '',
+    LANG: 'C.UTF-8',
+    TERM: 'xterm-256color',
+    ROADMAP_NOW: '2026-03-01T09:00:00Z',
+    ...extraEnv,
+  };
   const command = [
     'env -i',
     ...Object.entries(vars).map(([k, v]) => `${k}=${quote(v)}`),
@@ -133,5 +140,20 @@ describe.skipIf(skip)('roadmap check in a real terminal (tmux)', () => {
     expect(await pane.exitCode()).toBe(0);
     const state = JSON.parse(readFileSync(pane.stateFile, 'utf8'));
     expect(Object.keys(state.documents.bundled.items)).toEqual(['principe-du-moindre-privilege-partout']);
+  });
+});
+
+describe.skipIf(skip)('roadmap --help in a real terminal (tmux)', () => {
+  it('is laid out for the terminal width, as commander lays it out', async () => {
+    const screens: string[] = [];
+    for (const extraEnv of [{}, { ROADMAP_HOT: '0' }] as Array<Record<string, string>>) {
+      const pane = startPane(['--help'], extraEnv);
+      expect(await pane.exitCode()).toBe(0);
+      screens.push(await pane.waitFor((s) => s.includes('$ roadmap next'), 'the examples'));
+    }
+    const [lean, commander] = screens as [string, string];
+    expect(lean).toBe(commander);
+    // 100 columns, not the 80 of a pipe: this line is not wrapped after "of the".
+    expect(lean).toMatch(/ {2}check \[options\] \[items\.\.\.\] +mark items done \(no item: tick them in an interactive list\)\n/);
   });
 });
