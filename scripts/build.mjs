@@ -47,6 +47,14 @@ const define = {
   'import.meta.filename': '__filename',
 };
 
+/**
+ * The wrapper Node gives a CommonJS module: boot.ts compiles main.cjs, hot.cjs and main-help.cjs with
+ * it written around them by the build (so it never concatenates a copy of a bundle), the lazy bundles
+ * (loaded through Node's require) with it added.
+ */
+const WRAPPER = { head: '(function (exports, require, module, __filename, __dirname) {', tail: '\n})' };
+const wrapped = { banner: { js: WRAPPER.head }, footer: { js: WRAPPER.tail } };
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -225,6 +233,7 @@ for (const [entry, out] of [
 ]) {
   const result = await build({
     ...common,
+    ...wrapped,
     entryPoints: [join(root, 'src', entry)],
     outfile: join(dist, out),
     plugins: [lazyPlugin, lazyBuiltinsPlugin, standInPlugin, deferredPlugin],
@@ -272,6 +281,7 @@ rmSync(pagesScript);
 await build({
   ...common,
   define: { ...define, __HELP_PAGES__: JSON.stringify(helpPages(pkg.version)) },
+  ...wrapped,
   entryPoints: [join(root, 'src', 'main-help.ts')],
   outfile: join(dist, 'main-help.cjs'),
   plugins: [commanderHelpPlugin],
@@ -303,7 +313,7 @@ const buildId = buildHash.digest('hex').slice(0, 16);
 await build({
   ...common,
   metafile: false,
-  define: { ...define, __BUILD_ID__: JSON.stringify(buildId) },
+  define: { ...define, __BUILD_ID__: JSON.stringify(buildId), __WRAPPER__: JSON.stringify(WRAPPER) },
   entryPoints: [join(root, 'src', 'boot.ts')],
   outfile: join(dist, 'boot.cjs'),
 });
