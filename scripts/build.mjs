@@ -131,6 +131,35 @@ module.exports = new Proxy({}, { get: (_, key) => (key === 'default' || key === 
 };
 
 /**
+ * conf and the packages it writes with import Node built-ins as `import fs from 'node:fs'`. esbuild
+ * turns each such import of a CommonJS module into a copy of all its properties (`__toESM`: 13 copies
+ * of node:process, node:fs, node:path and node:os, ~1 ms of every write), though they only use
+ * `default`. Their import gets the built-in itself as `default` instead; a named import of one of
+ * them would have no match and fail the build.
+ */
+const DEFAULT_BUILTINS = {
+  filter: /^(node:)?(fs|path|process|os)$/,
+  importer: /[/\\]node_modules[/\\](conf|atomically|stubborn-fs|when-exit|env-paths)[/\\]/,
+};
+
+const defaultBuiltinsPlugin = {
+  name: 'default-builtins',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: DEFAULT_BUILTINS.filter }, (args) =>
+      DEFAULT_BUILTINS.importer.test(args.importer) ? { path: args.path.replace(/^node:/, ''), namespace: 'default-builtin' } : undefined,
+    );
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'default-builtin' }, async (args) => {
+      // Its functions as named imports too, each a function that calls it (unused ones are dropped).
+      const builtin = await import(`node:${args.path}`);
+      const functions = Object.entries(Object.getOwnPropertyDescriptors(builtin.default))
+        .filter(([key, descriptor]) => typeof descriptor.value === 'function' && /^[a-z_$][\w$]*$/.test(key))
+        .map(([key]) => `export function ${key}(...args) { return builtin.${key}(...args); }`);
+      return { contents: `const builtin = require('node:${args.path}');\nexport default builtin;\n${functions.join('\n')}`, loader: 'js' };
+    });
+  },
+};
+
+/**
  * Stand-ins for modules that a bundled package imports at load time but roadmap never uses, each
  * measured in docs/performance.md. A stand-in that is called anyway throws, so a future use cannot
  * silently misbehave.
@@ -248,7 +277,7 @@ for (const [name, entry] of lazyEntries) {
     ...common,
     entryPoints: [entry],
     outfile: join(dist, 'lazy', `${name}.cjs`),
-    plugins: [lazyBuiltinsPlugin, standInPlugin],
+    plugins: [lazyBuiltinsPlugin, standInPlugin, defaultBuiltinsPlugin],
   });
 }
 
