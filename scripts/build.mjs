@@ -24,7 +24,7 @@ const dist = join(root, 'dist');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 /** Our own modules that get a bundle of their own instead of being inlined in main.cjs. */
-const LAZY_MODULES = { 'src/roadmap/parse.ts': 'parse' };
+const LAZY_MODULES = { 'src/roadmap/parse.ts': 'parse', 'src/store/write-deps.ts': 'store-write' };
 
 /** Packages that must never be in main.cjs: the build fails if one is reached from the hot path. */
 const HEAVY =

@@ -54,8 +54,7 @@ const SYNC_FS = { mkdirSync, realpathSync, rmdirSync, statSync, utimesSync };
  */
 export async function lockState(stateFile: string, options: LockOptions = {}): Promise<HeldLock> {
   const { timeoutMs = 20_000, staleMs = 4000 } = options;
-  // The default export: a split esbuild bundle exposes a CommonJS module's exports only there.
-  const { default: lockfile } = await import('proper-lockfile');
+  const { lockfile } = await import('./write-deps.js');
   const lockPath = lockPathOf(stateFile);
   const settings = {
     realpath: false,

@@ -77,10 +77,7 @@ export class Store {
         for (const [docId, known] of snapshots) writeSnapshot(home, docId, known);
         if (same) return result;
         if (reading.kind === 'ok') keepBackup(this.paths, reading.raw, this.now());
-        const confModule = await import('conf');
-        // In the CommonJS build an ESM package's whole namespace arrives as `default` (node-mode interop).
-        const exported = confModule.default as unknown as { default?: typeof confModule.default };
-        const Conf = exported.default ?? confModule.default;
+        const { Conf } = await import('./write-deps.js');
         const conf = new Conf<Record<string, unknown>>({
           projectName: 'roadmap',
           projectSuffix: '',

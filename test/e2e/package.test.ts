@@ -29,7 +29,7 @@ describe('the npm package', () => {
     // The lazy bundles: one per heavy package or module, loaded only by the commands that need them.
     const lazy = files.filter((file) => file.startsWith('dist/lazy/'));
     for (const file of lazy) expect(file).toMatch(/^dist\/lazy\/[\w.-]+\.cjs$/);
-    for (const name of ['parse', 'conf', 'bomb.sh-tab']) expect(lazy).toContain(`dist/lazy/${name}.cjs`);
+    for (const name of ['parse', 'store-write', 'bomb.sh-tab']) expect(lazy).toContain(`dist/lazy/${name}.cjs`);
   });
 
   it('describes itself, needs Node 20.17+ and installs with no dependency (everything is bundled)', () => {
