@@ -48,12 +48,10 @@ const define = {
 };
 
 /**
- * The wrapper Node gives a CommonJS module: boot.ts compiles main.cjs, hot.cjs and main-help.cjs with
- * it written around them by the build (so it never concatenates a copy of a bundle), the lazy bundles
- * (loaded through Node's require) with it added.
+ * The wrapper Node gives a CommonJS module, written around every bundle boot.ts runs (all but boot.cjs):
+ * boot compiles a bundle as read, without concatenating a copy of it (see src/boot.ts).
  */
-const WRAPPER = { head: '(function (exports, require, module, __filename, __dirname) {', tail: '\n})' };
-const wrapped = { banner: { js: WRAPPER.head }, footer: { js: WRAPPER.tail } };
+const wrapped = { banner: { js: '(function (exports, require, module, __filename, __dirname) {' }, footer: { js: '\n})' } };
 
 const common = {
   bundle: true,
@@ -276,6 +274,7 @@ for (const [name, entry] of lazyEntries) {
   await build({
     ...common,
     entryPoints: [entry],
+    ...wrapped,
     outfile: join(dist, 'lazy', `${name}.cjs`),
     plugins: [lazyBuiltinsPlugin, standInPlugin, defaultBuiltinsPlugin],
   });
@@ -342,7 +341,7 @@ const buildId = buildHash.digest('hex').slice(0, 16);
 await build({
   ...common,
   metafile: false,
-  define: { ...define, __BUILD_ID__: JSON.stringify(buildId), __WRAPPER__: JSON.stringify(WRAPPER) },
+  define: { ...define, __BUILD_ID__: JSON.stringify(buildId) },
   entryPoints: [join(root, 'src', 'boot.ts')],
   outfile: join(dist, 'boot.cjs'),
 });
