@@ -1,5 +1,4 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { createRequire, Module } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { COMMAND_NAMES, commandsToDeclare } from './cli-argv.js';
@@ -48,7 +47,7 @@ export function boot(mainFile: string): void {
     const module = { exports: {} as T };
     compile(readFileSync(file, 'utf8'), file, cacheFileOf(file, variant))(
       module.exports,
-      lazyAwareRequire(file, cacheFileOf),
+      bundleRequire(file, cacheFileOf),
       module,
       file,
       dirname(file),
@@ -92,31 +91,49 @@ function compile(source: string, filename: string, cacheFile: string | undefined
 }
 
 /**
- * A bundle's `require`: Node's, except for a lazy bundle (`./lazy/<name>.cjs`), which is loaded here as
- * Node would load it (one module object, kept in `require.cache`), compiled through its own code
- * cache, and without Node's resolution of a path known in advance (a stat and a realpath of each
- * folder up to the root and the package scope's package.json: ~1 ms per bundle).
+ * A bundle's `require`. Built-ins come from `process.getBuiltinModule`: a `require` of Node's would have
+ * to be made with `node:module`, whose loading brings Node's ESM loader and source maps (~0.5 ms of every
+ * start). A lazy bundle (`./lazy/<name>.cjs`) is loaded here as Node would load it (one module object,
+ * kept in Node's module cache), compiled through its own code cache, and without Node's resolution of a
+ * path known in advance (a stat and a realpath of each folder up to the root, the package scope: ~1 ms
+ * per bundle). Anything else goes through a `require` of Node's, made on first use.
  */
-function lazyAwareRequire(bundle: string, cacheFileOf: (file: string) => string | undefined): NodeJS.Require {
-  const nodeRequire = createRequire(bundle);
-  const lazy = (id: string): unknown => {
-    if (!id.startsWith('./lazy/')) return nodeRequire(id);
+function bundleRequire(bundle: string, cacheFileOf: (file: string) => string | undefined): NodeJS.Require {
+  let nodeRequire: NodeJS.Require | undefined;
+  const node = () => {
+    nodeRequire ??= process.getBuiltinModule('node:module').createRequire(bundle);
+    return nodeRequire;
+  };
+  const load = (id: string): unknown => {
+    const builtin = process.getBuiltinModule(id);
+    if (builtin) return builtin;
+    if (!id.startsWith('./lazy/')) return node()(id);
     const file = join(dirname(bundle), id);
-    const loaded = nodeRequire.cache[file];
+    // boot.cjs itself is loaded by Node's loader: its `require.cache` is Node's module cache, and its
+    // `module` is one of Node's, whose class makes the lazy bundle's.
+    const loaded = require.cache[file];
     if (loaded) return loaded.exports;
-    const module = new Module(file);
-    module.filename = file;
-    nodeRequire.cache[file] = module;
+    const lazy = new (module.constructor as new (id: string) => NodeJS.Module)(file);
+    lazy.filename = file;
+    require.cache[file] = lazy;
     try {
-      compile(readFileSync(file, 'utf8'), file, cacheFileOf(file))(module.exports, createRequire(file), module, file, dirname(file));
+      compile(readFileSync(file, 'utf8'), file, cacheFileOf(file))(
+        lazy.exports,
+        bundleRequire(file, cacheFileOf),
+        lazy,
+        file,
+        dirname(file),
+      );
     } catch (error) {
-      delete nodeRequire.cache[file];
+      delete require.cache[file];
       throw error;
     }
-    module.loaded = true;
-    return module.exports;
+    lazy.loaded = true;
+    return lazy.exports;
   };
-  return Object.assign(lazy, nodeRequire) as NodeJS.Require;
+  // The rest of a `require` (unused by the bundles today), from Node's on first use.
+  for (const key of ['resolve', 'cache', 'main', 'extensions'] as const) Object.defineProperty(load, key, { get: () => node()[key] });
+  return load as NodeJS.Require;
 }
 
 function saveCodeCache(script: Script, file: string): void {

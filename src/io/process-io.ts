@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import type { ContextIO, Output } from '../context.js';
 import { ExitCode, UserError } from '../errors.js';
 import type { Messages } from '../ui/messages.js';
@@ -8,7 +7,7 @@ import { isTerminal, writeAll } from './fd-output.js';
 // What both entry points (main.ts with commander, hot.ts for the daily read-only commands) need from
 // the process: writers to stdout and stderr, the context's I/O, and one way to report an error.
 
-export const tty = () => createRequire(import.meta.filename)('node:tty') as typeof import('node:tty');
+export const tty = () => process.getBuiltinModule('node:tty');
 
 /** Descriptors whose reader went away (EPIPE) or that are closed: what is written to them is dropped. */
 const gone = new Set<number>();

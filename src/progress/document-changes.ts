@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { distance } from 'fastest-levenshtein';
 import type { Roadmap } from '../roadmap/model.js';
 import { fold } from '../roadmap/select.js';
@@ -21,7 +20,7 @@ export function snapshotOf(model: Roadmap): Record<string, KnownItem> {
 /** A short hash of a snapshot: equal fingerprints mean the same items, texts and groups. */
 export function fingerprintOf(known: Record<string, KnownItem>): string {
   // node:crypto loaded on first use: a command whose document did not change never needs it.
-  const { createHash } = createRequire(import.meta.filename)('node:crypto') as typeof import('node:crypto');
+  const { createHash } = process.getBuiltinModule('node:crypto');
   const hash = createHash('sha256');
   for (const [key, item] of Object.entries(known))
     hash.update(key).update('\0').update(item.text).update('\0').update(item.section).update('\n');

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import slugify from '@sindresorhus/slugify';
 
 const MAX_KEY_LENGTH = 60;
@@ -11,7 +10,7 @@ export function slugOf(text: string): string {
     slug = slug.slice(0, cut > 20 ? cut : MAX_KEY_LENGTH);
   }
   // node:crypto loaded only for an item without a single letter or digit (rare; costs ~1.5 ms to load).
-  const crypto = () => createRequire(import.meta.filename)('node:crypto') as typeof import('node:crypto');
+  const crypto = () => process.getBuiltinModule('node:crypto');
   if (slug === '') slug = `item-${crypto().createHash('sha256').update(text).digest('hex').slice(0, 8)}`;
   return slug;
 }

@@ -1,6 +1,5 @@
 import { isAscii } from 'node:buffer';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { xxHash32 } from 'js-xxhash';
 import { UserError } from '../errors.js';
@@ -67,7 +66,7 @@ export function contentHash(bytes: Uint8Array): string {
     return `${hex(xxHash32(bytes, seed))}${hex(xxHash32(bytes, seed ^ 0x9e3779b9))}-${bytes.length}`;
   }
   // Loaded here, not at the top: small documents never need it.
-  const { createHash } = createRequire(import.meta.filename)('node:crypto') as typeof import('node:crypto');
+  const { createHash } = process.getBuiltinModule('node:crypto');
   return createHash('sha256').update(PARSER_VERSION).update('\0').update(bytes).digest('hex');
 }
 

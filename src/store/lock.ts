@@ -1,5 +1,4 @@
 import { mkdirSync, readFileSync, realpathSync, renameSync, rmdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { removeFile } from '../io/remove-file.js';
 
 /** A held lock; `release` never throws. */
@@ -24,7 +23,7 @@ interface Owner {
 }
 
 /** This machine's name; node:os loaded on first use (~0.15 ms), by writes only. */
-const hostname = () => (createRequire(import.meta.filename)('node:os') as typeof import('node:os')).hostname();
+const hostname = () => process.getBuiltinModule('node:os').hostname();
 
 export const lockPathOf = (stateFile: string) => `${stateFile}.lock`;
 export const ownerPathOf = (stateFile: string) => `${stateFile}.lock.owner`;

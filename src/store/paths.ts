@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 export interface StatePaths {
@@ -18,7 +17,7 @@ export const STATE_NAME = 'state';
  */
 export function statePaths(env: Record<string, string | undefined>): StatePaths {
   // node:os only when HOME is unset: loading it costs every start ~0.5 ms.
-  const home = () => env.HOME || (createRequire(import.meta.filename)('node:os') as typeof import('node:os')).homedir();
+  const home = () => env.HOME || process.getBuiltinModule('node:os').homedir();
   const configRoot = env.XDG_CONFIG_HOME || join(home(), '.config');
   const cacheRoot = env.XDG_CACHE_HOME || join(home(), '.cache');
   const dir = env.ROADMAP_HOME || join(configRoot, 'roadmap');
