@@ -3,7 +3,7 @@ import { Chalk } from 'chalk';
 import fc from 'fast-check';
 import { wrapAnsi } from 'fast-wrap-ansi';
 import { describe, expect, it } from 'vitest';
-import { fold } from '../../src/roadmap/select.js';
+import { fold, LATIN_MARKS, LATIN_SYMBOLS_EMOJI } from '../../src/roadmap/select.js';
 import { truncate, width, wrap } from '../../src/ui/text.js';
 
 /** fold without its ASCII shortcut: full case folding, accents removed, spaces folded. */
@@ -36,9 +36,44 @@ describe('fold', () => {
     );
   });
 
-  it.each([['Straße'], ['  Élève   ÉTÉ '], ['STRASSE'], ['a\tb'], ['Œuvre']])('folds %j as before', (text) => {
-    expect(fold(text)).toBe(fullFold(text));
+  it('folds any text exactly as the full folding does (Latin, symbols and emoji without \\p{M})', () => {
+    const latin = fc.string({ unit: fc.integer({ min: 0, max: 0x36f }).map((code) => String.fromCharCode(code)), maxLength: 40 });
+    const anyText = fc.string({ unit: 'binary', maxLength: 40 });
+    fc.assert(
+      fc.property(fc.oneof(latin, wordy, anyText), (text) => {
+        expect(fold(text)).toBe(fullFold(text));
+      }),
+      { numRuns: 5000 },
+    );
   });
+
+  it('finds in the shortcut ranges exactly the marks \\p{M} finds there, code point by code point', () => {
+    const mark = /^\p{M}$/u;
+    const ranges = [
+      [0, 0x36f],
+      [0x2000, 0x20cf],
+      [0x2100, 0x2bff],
+      [0xfe0f, 0xfe0f],
+      [0x1f000, 0x1faff],
+    ];
+    for (const [low, high] of ranges as [number, number][]) {
+      for (let code = low; code <= high; code++) {
+        const char = String.fromCodePoint(code);
+        expect(LATIN_SYMBOLS_EMOJI.test(char)).toBe(true);
+        expect(char.replace(LATIN_MARKS, '') === '').toBe(mark.test(char));
+        const text = `a${char}É`;
+        expect(fold(text)).toBe(fullFold(text));
+      }
+    }
+    expect(LATIN_SYMBOLS_EMOJI.test('\u20d0')).toBe(false); // combining marks for symbols: the full path
+  });
+
+  it.each([['Straße'], ['  Élève   ÉTÉ '], ['STRASSE'], ['a\tb'], ['Œuvre'], ['µ ÿ İ'], ['e\u0301\u0483']])(
+    'folds %j as before',
+    (text) => {
+      expect(fold(text)).toBe(fullFold(text));
+    },
+  );
 });
 
 describe('wrap', () => {
