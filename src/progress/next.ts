@@ -66,10 +66,9 @@ export interface RankInput {
 
 const open = (status: ItemStatus | undefined) => status === 'todo' || status === 'doing';
 
-/** The facts of every item still to do (todo or doing), in document order. */
-export function candidateFacts(input: RankInput): ItemFacts[] {
+/** The facts of every item still to do (todo or doing), in document order (`tracks`: the levels' tracks, when known). */
+export function candidateFacts(input: RankInput, tracks: readonly Track[] = levelTracks(input.model)): ItemFacts[] {
   const { model, statuses, plans } = input;
-  const tracks = levelTracks(model);
   const levels = model.levels.length;
   return model.items
     .filter((item) => open(statuses[item.id - 1]))
@@ -111,11 +110,19 @@ export function scoreItem(facts: ItemFacts): Suggestion {
   return { facts, score: terms.reduce((sum, term) => sum + term.points, 0), terms };
 }
 
+/** A score as scoreItem adds it up (same terms, same order, so the same number), without its terms. */
+function scoreOf(facts: ItemFacts): number {
+  let score = 0;
+  for (const term of SCORE_TERMS) score += term.coefficient * term.factor(facts);
+  return score;
+}
+
+const byScore = (a: { score: number; facts: ItemFacts }, b: { score: number; facts: ItemFacts }) =>
+  b.score - a.score || a.facts.id - b.facts.id;
+
 /** Every item still to do, best first (ties in document order). */
 export function rankItems(input: RankInput): Suggestion[] {
-  return candidateFacts(input)
-    .map(scoreItem)
-    .sort((a, b) => b.score - a.score || a.facts.id - b.facts.id);
+  return candidateFacts(input).map(scoreItem).sort(byScore);
 }
 
 /** What `next` suggests, by track. */
@@ -135,16 +142,27 @@ export interface NextSuggestions {
  * finished, gets one ranked list.
  */
 export function nextSuggestions(input: RankInput, count: number): NextSuggestions {
-  const ranked = rankItems(input);
-  const tracked = levelTracks(input.model).some((track) => track !== 'now');
+  const tracks = levelTracks(input.model);
+  // Ranked by score alone; only the suggestions shown get their terms (scoreItem), as rankItems gives them.
+  const ranked = candidateFacts(input, tracks)
+    .map((facts) => ({ facts, score: scoreOf(facts) }))
+    .sort(byScore);
+  const tracked = tracks.some((track) => track !== 'now');
   const main = ranked.filter((s) => s.facts.track === 'now');
+  const shown = (s: { facts: ItemFacts } | undefined) => (s ? scoreItem(s.facts) : null);
   if (!tracked || main.length === 0) {
-    return { now: ranked.slice(0, count), parallel: null, ongoing: null, remaining: ranked.length, tracked: false };
+    return {
+      now: ranked.slice(0, count).map((s) => scoreItem(s.facts)),
+      parallel: null,
+      ongoing: null,
+      remaining: ranked.length,
+      tracked: false,
+    };
   }
   return {
-    now: main.slice(0, count),
-    parallel: ranked.find((s) => s.facts.track === 'parallel') ?? null,
-    ongoing: ranked.find((s) => s.facts.track === 'ongoing') ?? null,
+    now: main.slice(0, count).map((s) => scoreItem(s.facts)),
+    parallel: shown(ranked.find((s) => s.facts.track === 'parallel')),
+    ongoing: shown(ranked.find((s) => s.facts.track === 'ongoing')),
     remaining: ranked.length,
     tracked,
   };

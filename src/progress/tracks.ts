@@ -8,27 +8,17 @@ import { fold } from '../roadmap/select.js';
 export type Track = 'now' | 'parallel' | 'ongoing';
 export const TRACKS: readonly Track[] = ['now', 'parallel', 'ongoing'];
 
-// Wordings (folded: lower case, no accents) that mark a level's note, in French and English.
-const PARALLEL = [/\ben parallele\b/, /\bparallelement\b/, /\bin parallel\b/, /\balongside\b/, /\bat the same time\b/, /\ben meme temps\b/];
-const ONGOING = [
-  /\bdans le temps\b/,
-  /\btout au long\b/,
-  /\ben continu\b/,
-  /\bau fil\b/,
-  /\bover time\b/,
-  /\bongoing\b/,
-  /\bcontinuous(ly)?\b/,
-  /\bthroughout\b/,
-  /\ball along\b/,
-  /\bas you go\b/,
-];
+// Wordings (folded: lower case, no accents) that mark a level's note, in French and English. One
+// alternation per track: a regular expression is compiled on its first use, in every run of `next`.
+const PARALLEL = /\b(?:en parallele|parallelement|in parallel|alongside|at the same time|en meme temps)\b/;
+const ONGOING = /\b(?:dans le temps|tout au long|en continu|au fil|over time|ongoing|continuous(?:ly)?|throughout|all along|as you go)\b/;
 
 /** The track a level's note describes; `now` when the note says neither (or there is none). */
 export function noteTrack(note: string | null): Track {
   if (!note) return 'now';
   const text = fold(note);
-  if (PARALLEL.some((re) => re.test(text))) return 'parallel';
-  if (ONGOING.some((re) => re.test(text))) return 'ongoing';
+  if (PARALLEL.test(text)) return 'parallel';
+  if (ONGOING.test(text)) return 'ongoing';
   return 'now';
 }
 

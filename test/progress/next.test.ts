@@ -116,6 +116,29 @@ describe('next on the bundled roadmap (acceptance scenarios)', () => {
   });
 });
 
+describe('nextSuggestions ranks by score alone, then gives the shown suggestions their terms', () => {
+  it.each([0, 1, 2, 3, 5, 8, 13, 21, 34, 51])('shows what rankItems ranks first, with %i items closed', (closed) => {
+    const statuses = statusesOf(model, {
+      done: model.items.filter((item) => ((item.id - 1) * 7) % model.items.length < closed).map((item) => item.id),
+      doing: model.items.filter((item) => item.id % 11 === 3).map((item) => item.id),
+    });
+    for (const start of [undefined, startedDaysAgo(75), startedDaysAgo(150)]) {
+      const input = rankInput(model, statuses, start, NOW);
+      const ranked = rankItems(input);
+      const next = nextSuggestions(input, 3);
+      expect(next.remaining).toBe(ranked.length);
+      const main = ranked.filter((s) => s.facts.track === 'now');
+      if (next.tracked) {
+        expect(next.now).toEqual(main.slice(0, 3));
+        expect(next.parallel).toEqual(ranked.find((s) => s.facts.track === 'parallel') ?? null);
+        expect(next.ongoing).toEqual(ranked.find((s) => s.facts.track === 'ongoing') ?? null);
+      } else {
+        expect(next.now).toEqual(ranked.slice(0, 3));
+      }
+    }
+  });
+});
+
 describe('a document without track notes', () => {
   it('gets one ranked list, in document order when nothing else differs', () => {
     const cui = parseRoadmap(readFileSync(join(SHARED, 'fixtures', 'coding-interview-university.md'), 'utf8'));
