@@ -346,9 +346,10 @@ await build({
   outfile: join(dist, 'boot.cjs'),
 });
 
-// Pre-parse data/roadmap.md into dist/roadmap.model.json, the same entry the model cache writes.
+// Pre-parse data/roadmap.md into dist/roadmap.model.json, the same entry the model cache writes, and its
+// outline (dist/roadmap.outline.json, what `status` reads), each holding the document.
 const prebuild = join(dist, 'prebuild.cjs');
 await build({ ...common, metafile: false, minify: false, entryPoints: [join(root, 'scripts', 'prebuild-model.ts')], outfile: prebuild });
 const { prebuildModel } = await import(pathToFileURL(prebuild).href);
-prebuildModel(join(root, 'data', 'roadmap.md'), join(dist, 'roadmap.model.json'));
+prebuildModel(join(root, 'data', 'roadmap.md'), join(dist, 'roadmap.model.json'), join(dist, 'roadmap.outline.json'));
 rmSync(prebuild);

@@ -1,14 +1,19 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { serializeEntry } from '../src/roadmap/cache-format.js';
 import { contentHash, PARSER_VERSION } from '../src/roadmap/load.js';
+import { serializeOutline } from '../src/roadmap/outline.js';
 import { parseRoadmap } from '../src/roadmap/parse.js';
 
 /**
- * Writes the model cache entry of a markdown file, with the document in it (used at build time for the
- * bundled roadmap: `readEntryOf` compares the bytes instead of hashing them).
+ * Writes the model cache entry of a markdown file and its outline, each with the document in it (used at
+ * build time for the bundled roadmap: `readEntryOf` and `loadOutline` compare the bytes instead of
+ * hashing them; `status` reads the outline only).
  */
-export function prebuildModel(markdown: string, out: string): void {
+export function prebuildModel(markdown: string, out: string, outlineOut: string): void {
   const bytes = readFileSync(markdown);
   const source = bytes.toString('utf8');
-  writeFileSync(out, serializeEntry(PARSER_VERSION, contentHash(bytes), parseRoadmap(source), source));
+  const hash = contentHash(bytes);
+  const model = parseRoadmap(source);
+  writeFileSync(out, serializeEntry(PARSER_VERSION, hash, model, source));
+  writeFileSync(outlineOut, serializeOutline(PARSER_VERSION, hash, model, source));
 }

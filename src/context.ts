@@ -119,6 +119,7 @@ export function createContext(options: GlobalOptions, io: ContextIO): Context {
     cwd: io.cwd,
     bundledPath: join(io.packageRoot, 'data', 'roadmap.md'),
     bundledModelPath: join(io.packageRoot, 'dist', 'roadmap.model.json'),
+    bundledOutlinePath: join(io.packageRoot, 'dist', 'roadmap.outline.json'),
     cacheDir: paths.cacheDir,
     t,
     lastHashOf: (docId) => docStateOf(docId)?.contentHash,

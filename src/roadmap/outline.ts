@@ -27,12 +27,14 @@ interface OutlineEntry {
   count: number;
   /** Ids of the items the document itself ticks (`[x]`). */
   checked: number[];
+  /** The document itself, in the bundled roadmap's outline (dist/roadmap.outline.json): compared, not hashed. */
+  source?: string;
 }
 
 export const outlineFileName = (hash: string) => `${hash}.outline.json`;
 
 /** The outline file's text for a model: ASCII (other characters as `\u` escapes), read without UTF-8 decoding. */
-export function serializeOutline(parser: string, hash: string, model: Roadmap): string {
+export function serializeOutline(parser: string, hash: string, model: Roadmap, source?: string): string {
   const entry: OutlineEntry = {
     format: 1,
     parser,
@@ -42,28 +44,36 @@ export function serializeOutline(parser: string, hash: string, model: Roadmap): 
     keys: model.items.map((item) => item.key).join('\n'),
     count: model.items.length,
     checked: model.items.filter((item) => item.checked).map((item) => item.id),
+    ...(source === undefined ? {} : { source }),
   };
   return JSON.stringify(entry).replace(/[\u0080-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** The outline in a file, when it was made by this parser for this content; null when missing, corrupt or made for something else. */
 export function readOutline(file: string, parser: string, hash: string): RoadmapOutline | null {
+  const read = readOutlineFile(file, parser);
+  return read && read.hash === hash ? read.outline : null;
+}
+
+/** An outline file made by this parser, with the hash (and the document, if it holds it) it was made for; null when missing or corrupt. */
+export function readOutlineFile(file: string, parser: string): { hash: string; outline: RoadmapOutline; source?: string } | null {
   try {
     const raw = readFileSync(file);
     if (!isAscii(raw)) return null;
     const entry = JSON.parse(raw.toString('latin1')) as Partial<OutlineEntry>;
-    if (entry.format !== 1 || entry.parser !== parser || entry.hash !== hash) return null;
-    const { keys, count, checked, levels } = entry;
+    if (entry.format !== 1 || entry.parser !== parser || typeof entry.hash !== 'string') return null;
+    const { keys, count, checked, levels, source } = entry;
     if (typeof keys !== 'string' || !Array.isArray(checked) || !Array.isArray(levels)) return null;
     const split = count === 0 ? [] : keys.split('\n');
     if (split.length !== count) return null;
     if (!levels.every((level) => Array.isArray(level?.sections) && Array.isArray(level.itemIds))) return null;
     const ticked = new Set(checked);
-    return {
+    const outline = {
       title: entry.title ?? null,
       levels,
       items: split.map((key, index) => ({ id: index + 1, key, checked: ticked.has(index + 1) })),
     };
+    return typeof source === 'string' ? { hash: entry.hash, outline, source } : { hash: entry.hash, outline };
   } catch {
     return null;
   }

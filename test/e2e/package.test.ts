@@ -23,6 +23,7 @@ describe('the npm package', () => {
       'dist/main-help.cjs',
       'dist/main.cjs',
       'dist/roadmap.model.json',
+      'dist/roadmap.outline.json',
       'package.json',
     ];
     expect(files.filter((file) => !file.startsWith('dist/lazy/')).sort()).toEqual(fixed);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type CacheEntry, decodeEntry, serializeEntry } from '../../src/roadmap/cache-format.js';
 import {
+  BUNDLED_ID,
   contentHash,
   loadOutline,
   loadRoadmap,
@@ -205,6 +206,56 @@ describe('the bundled roadmap’s pre-parsed entry', () => {
     expect(readEntryOf(b.bundledModelPath, b.bytes)).toBeNull();
     writeFileSync(b.bundledModelPath, '{"format":2,');
     expect(readEntryOf(b.bundledModelPath, b.bytes)).toBeNull();
+  });
+});
+
+describe('the bundled roadmap’s pre-built outline (what status reads)', () => {
+  /** The bundled roadmap, its pre-parsed entry and its outline (made as the build makes them) in a scratch folder. */
+  function outlineScratch() {
+    const dir = mkdtempSync(join(tmpdir(), 'roadmap-outline-'));
+    const bundledPath = join(dir, 'roadmap.md');
+    const bundledModelPath = join(dir, 'roadmap.model.json');
+    const bundledOutlinePath = join(dir, 'roadmap.outline.json');
+    copyFileSync(documents.bundled, bundledPath);
+    const bytes = readFileSync(bundledPath);
+    const source = bytes.toString('utf8');
+    const model = parseRoadmap(source);
+    writeFileSync(bundledModelPath, serializeEntry(PARSER_VERSION, contentHash(bytes), model, source));
+    writeFileSync(bundledOutlinePath, serializeOutline(PARSER_VERSION, contentHash(bytes), { ...model, title: 'OUTLINE' }, source));
+    const options = { file: undefined, cwd: dir, bundledPath, bundledModelPath, bundledOutlinePath, cacheDir: join(dir, 'cache'), t };
+    return { bundledPath, bundledOutlinePath, bytes, model, source, options };
+  }
+
+  it('is read, without the model, when the document is byte for byte the one it was made from', async () => {
+    const b = outlineScratch();
+    const doc = await loadOutline(b.options);
+    expect(doc.outline.title).toBe('OUTLINE');
+    expect(doc.loaded).toBeUndefined();
+    expect(doc.docId).toBe(BUNDLED_ID);
+    expect(doc.hash).toBe(contentHash(b.bytes));
+    expect(doc.outline.levels).toEqual(b.model.levels);
+    expect(doc.outline.items).toEqual(b.model.items.map((item) => ({ id: item.id, key: item.key, checked: item.checked })));
+  });
+
+  it('is not read for an edited document, another parser, an outline without the document or a damaged one', async () => {
+    const b = outlineScratch();
+    const edited = Buffer.from(b.bytes);
+    edited[edited.length - 2] = (edited[edited.length - 2] as number) ^ 1;
+    writeFileSync(b.bundledPath, edited);
+    const changed = await loadOutline(b.options);
+    expect(changed.outline.title).not.toBe('OUTLINE');
+    expect(changed.hash).toBe(contentHash(edited));
+    writeFileSync(b.bundledPath, b.bytes);
+    for (const text of [
+      serializeOutline('another-parser', contentHash(b.bytes), b.model, b.source),
+      serializeOutline(PARSER_VERSION, contentHash(b.bytes), { ...b.model, title: 'OUTLINE' }),
+      '{"format":1,',
+    ]) {
+      writeFileSync(b.bundledOutlinePath, text);
+      const doc = await loadOutline(b.options);
+      expect(doc.outline.title).toBe(b.model.title);
+      expect(doc.loaded?.model.items).toHaveLength(b.model.items.length);
+    }
   });
 });
 
