@@ -215,6 +215,9 @@ describe('ref matching properties', () => {
       fc.property(doc, fc.nat(), fc.boolean(), (model, pick, upper) => {
         const item = model.items[pick % model.items.length];
         if (!item || /^#?\d+$/.test(item.text.trim())) return;
+        // A number, then a key, come before text (README, "How an item is found"): "lien" is the key
+        // of an item "lien 🔴" before it is the whole text of another item.
+        if (model.items.some((other) => other.key === item.text.trim().toLowerCase())) return;
         const result = resolveItemRef(model, upper ? item.text.toUpperCase() : item.text);
         if (result.kind === 'item') expect(model.items[result.id - 1]?.text.toLowerCase()).toBe(item.text.toLowerCase());
         else {
