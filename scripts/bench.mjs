@@ -1,7 +1,8 @@
 // `npm run bench`: start-up time of roadmap as a ratio to `node -e 0` measured in the same run, plus
 // peak RSS, for every target of docs/performance.md. Run after `node scripts/build.mjs`.
 // Options: --runs N (default 40), --quick (fewer runs, no 10 000-item first load), --alternate (no
-// hyperfine: spawn the commands in turn, which spreads the noise of a busy machine evenly).
+// hyperfine: spawn the commands in turn, which spreads the noise of a busy machine evenly). hyperfine
+// runs in rounds, the commands in a rotated order each round, for the same reason.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -13,6 +14,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const runs = Number(args[args.indexOf('--runs') + 1]) || (quick ? 15 : 40);
+/** hyperfine runs in this many rounds (see measure). */
+const ROUNDS = 4;
 const node = process.execPath;
 const bin = join(root, 'bin', 'roadmap.cjs');
 const ciu = join(root, '..', 'shared', 'fixtures', 'coding-interview-university.md');
@@ -94,21 +97,32 @@ if (hasCiu) warm.push({ name: 'status, coding-interview-university (cached)', ar
 warm.push({ name: `status, 10 000 items (${bigKB} KB, cached)`, argv: roadmap('--file', big, 'status'), target: 2.0 });
 
 /** Median wall times in ms, with hyperfine when installed, else spawning the commands in turn. */
-function measure(benchmarks, count, prepare) {
+function measure(benchmarks, count, prepare, rounds = ROUNDS) {
   const hyperfine = !args.includes('--alternate') && spawnSync('hyperfine', ['--version']).status === 0;
   if (hyperfine) {
+    // hyperfine runs each command's runs one after the other: a machine that slows down or speeds up
+    // meanwhile (a shared VM) skews the ratios. So it runs in rounds, the commands in a rotated order
+    // each round, and the medians are taken over every run of every round.
+    rounds = Math.min(rounds, count);
     const out = join(dir, 'hyperfine.json');
     const prep = prepare ? ['--prepare', prepare] : [];
-    execFileSync(
-      'hyperfine',
-      ['-N', '--warmup', '3', '--runs', String(count), ...prep, '--export-json', out, ...benchmarks.map((b) => q(b.argv))],
-      { env, stdio: ['ignore', 'ignore', 'inherit'] },
-    );
-    const results = JSON.parse(readFileSync(out, 'utf8')).results;
-    return Object.assign(
-      results.map((r) => r.median * 1000),
-      { cpu: results.map((r) => (r.user + r.system) * 1000) },
-    );
+    const wall = benchmarks.map(() => []);
+    const cpu = benchmarks.map(() => []);
+    for (let round = 0; round < rounds; round++) {
+      const order = benchmarks.map((_, i) => (i + round) % benchmarks.length);
+      const runsThisRound = Math.ceil((count * (round + 1)) / rounds) - Math.ceil((count * round) / rounds);
+      execFileSync(
+        'hyperfine',
+        ['-N', '--warmup', '2', '--runs', String(runsThisRound), ...prep, '--export-json', out, ...order.map((i) => q(benchmarks[i].argv))],
+        { env, stdio: ['ignore', 'ignore', 'inherit'] },
+      );
+      JSON.parse(readFileSync(out, 'utf8')).results.forEach((r, k) => {
+        wall[order[k]].push(...r.times.map((t) => t * 1000));
+        cpu[order[k]].push((r.user + r.system) * 1000);
+      });
+    }
+    const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
+    return Object.assign(wall.map(median), { cpu: cpu.map(mean) });
   }
   const times = benchmarks.map(() => []);
   for (let i = 0; i < count; i++) {
@@ -119,7 +133,12 @@ function measure(benchmarks, count, prepare) {
       times[j].push(Number(process.hrtime.bigint() - start) / 1e6);
     });
   }
-  return times.map((t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]);
+  return times.map(median);
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /** Median peak RSS in MB (GNU time, else the child's own resource usage through a preload). */
@@ -187,6 +206,7 @@ for (const doc of firstLoads) {
     doc.count,
     // The whole cache folder: model entries and the V8 code cache (a first run pays for both).
     `rm -rf ${q([join(cacheHome, 'roadmap')])}`,
+    1, // seconds a run: one round
   );
   const ratio = ours / remark;
   rows.push([`first load, ${doc.name}`, fmt(ours), `${ratio.toFixed(2)}× remark's parse (${fmt(remark)})`, '≤ 1.10×', verdict(ratio, 1.1)]);
