@@ -14,16 +14,16 @@ type ModuleFunction = (exports: unknown, require: NodeJS.Require, module: unknow
 /**
  * Runs the CLI bundle (`dist/main.cjs`) as Node would run a CommonJS module, but compiled through a V8
  * code cache kept in the model cache folder (Node 20 has no `module.enableCompileCache()`). The lazy
- * bundles it requires (`./lazy/*.cjs`: conf, the lock, the parser, prompts) go through their own code
- * cache too. A cache is written at exit when missing or rejected (another Node, other V8 flags);
+ * bundles it requires (`./lazy/*.cjs`: the lock and conf, the parser, prompts) go through their own
+ * code cache too. A cache is written at exit when missing or rejected (another Node, other V8 flags);
  * `ROADMAP_CODE_CACHE=0` turns it off. Any problem with a cache only costs a normal compile.
  *
  * The daily lines src/hot-argv.ts reads (`roadmap`, `status`, `list`, `next`, `check`, `uncheck`,
- * `start`, `skip`) run the lean bundle `hot.cjs` instead, and `--version` is answered here;
- * `ROADMAP_HOT=0` sends every line to main.cjs.
+ * `start`, `skip`) run the lean bundle `hot.cjs` instead, `roadmap --help` runs `main-help.cjs`, and
+ * `--version` is answered here; `ROADMAP_HOT=0` sends every line to main.cjs.
  *
- * Each bundle has one cache per command (`hot.status`, `main.check`, `main.none`, `main.all` for help and
- * the rest): a cache holds the functions of the run that wrote it, so one shared cache would serve
+ * Each bundle has one cache per command (`hot.status`, `main.check`, `main.none`, `main.all` for the help
+ * of commands and the rest): a cache holds the functions of the run that wrote it, so one shared cache would serve
  * every command the functions of whichever command ran first after an install.
  */
 export function boot(mainFile: string): void {
