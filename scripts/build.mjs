@@ -132,8 +132,9 @@ module.exports = new Proxy({}, { get: (_, key) => (key === 'default' || key === 
  * conf and the packages it writes with import Node built-ins as `import fs from 'node:fs'`. esbuild
  * turns each such import of a CommonJS module into a copy of all its properties (`__toESM`: 13 copies
  * of node:process, node:fs, node:path and node:os, ~1 ms of every write), though they only use
- * `default`. Their import gets the built-in itself as `default` instead; a named import of one of
- * them would have no match and fail the build.
+ * `default`. Their import gets the built-in itself as `default` instead, and a named import of one of
+ * its functions a function that calls it; a named import of anything else (a class, `promises`) has no
+ * match and fails the build.
  */
 const DEFAULT_BUILTINS = {
   filter: /^(node:)?(fs|path|process|os)$/,
