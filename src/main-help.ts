@@ -1,6 +1,6 @@
 import { Help } from 'commander';
 import { formatHelpPage, type HelpPage } from './help-page.js';
-import { processOutput, writeTo } from './io/process-io.js';
+import { helpWidthOf, processOutput, writeTo } from './io/process-io.js';
 import { detectLang, type Lang, langFlag } from './ui/lang.js';
 
 /** The main help page of each language, read off the program at build time (scripts/help-pages.ts). */
@@ -13,8 +13,6 @@ declare const __HELP_PAGES__: Record<Lang, HelpPage>;
  */
 export function showMainHelp(argv: readonly string[]): void {
   const env = process.env;
-  const stdout = processOutput(1, env);
-  // As main.ts tells commander: a terminal's width, else commander's default.
-  const width = stdout.isTTY ? process.stdout.columns : undefined;
+  const width = helpWidthOf(processOutput(1, env), 1);
   writeTo(1)(formatHelpPage(__HELP_PAGES__[detectLang(langFlag(argv), env)], new Help(), width));
 }

@@ -2,7 +2,7 @@ import { CommanderError } from 'commander';
 import { buildProgram } from './cli.js';
 import type { Output } from './context.js';
 import { ExitCode } from './errors.js';
-import { debugWanted, processContextIO, processOutput, reportError, writeTo } from './io/process-io.js';
+import { debugWanted, helpWidthOf, processContextIO, processOutput, reportError, writeTo } from './io/process-io.js';
 import { detectLang, langFlag } from './ui/lang.js';
 import { messagesFor } from './ui/messages.js';
 import { sanitizeLines } from './ui/sanitize.js';
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const stream = (fd: 1 | 2) => (fd === 1 ? process.stdout : process.stderr);
   // commander's own answers, with our terminal check first: commander would ask process.stdout.
   // Not a terminal: undefined, commander's own answer (then 80), although its type says number.
-  const helpWidth = (out: Output, fd: 1 | 2) => () => (out.isTTY ? stream(fd).columns : undefined) as number;
+  const helpWidth = (out: Output, fd: 1 | 2) => () => helpWidthOf(out, fd) as number;
   const hasColors = (out: Output, fd: 1 | 2) => () => colorFromEnv(env) ?? (out.isTTY && stream(fd).hasColors?.() === true);
 
   const program = buildProgram({

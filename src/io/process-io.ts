@@ -48,6 +48,14 @@ export function processOutput(fd: 1 | 2, env: NodeJS.ProcessEnv): Output {
   };
 }
 
+/**
+ * The width commander lays help out at: a terminal's width; undefined when not a terminal (commander
+ * then uses 80). Used by main.ts for commander and by main-help.ts, so both help paths agree.
+ */
+export function helpWidthOf(out: Output, fd: 1 | 2): number | undefined {
+  return out.isTTY ? (fd === 1 ? process.stdout : process.stderr).columns : undefined;
+}
+
 /** The context's I/O for this process. */
 export function processContextIO(stdout: Output, stderr: Output, env: NodeJS.ProcessEnv, packageRoot: string): ContextIO {
   return {
