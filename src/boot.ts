@@ -42,18 +42,7 @@ export function boot(mainFile: string): void {
   const cacheDir = env.ROADMAP_CODE_CACHE === '0' ? undefined : statePaths(env).cacheDir;
   const cacheFileOf = (file: string, variant = '') =>
     cacheDir && join(cacheDir, `code-${__BUILD_ID__}-${basename(file, '.cjs')}${variant}-${process.version}-${process.arch}.v8`);
-  /** Runs a bundle of dist/ through its code cache and returns its exports. */
-  const run = <T>(file: string, variant = '') => {
-    const module = { exports: {} as T };
-    compile(readFileSync(file, 'utf8'), file, cacheFileOf(file, variant))(
-      module.exports,
-      bundleRequire(file, cacheFileOf),
-      module,
-      file,
-      dirname(file),
-    );
-    return module.exports;
-  };
+  const run = <T>(file: string, variant = '') => execute(file, { exports: {} as T }, cacheFileOf(file, variant), cacheFileOf);
   const line = hot && hotLine(hot);
   if (line) {
     // The daily commands: the lean bundle, without commander (see src/hot-argv.ts).
@@ -65,6 +54,17 @@ export function boot(mainFile: string): void {
     const plan = commandsToDeclare(argv, COMMAND_NAMES);
     run(mainFile, `.${plan.kind === 'one' ? plan.name : plan.kind}`);
   }
+}
+
+/** Runs a bundle of dist/ as Node runs a CommonJS module, compiled through its code cache; returns its exports. */
+function execute<T>(
+  file: string,
+  module: { exports: T },
+  cacheFile: string | undefined,
+  cacheFileOf: (file: string) => string | undefined,
+): T {
+  compile(readFileSync(file, 'utf8'), file, cacheFile)(module.exports, bundleRequire(file, cacheFileOf), module, file, dirname(file));
+  return module.exports;
 }
 
 /**
@@ -117,13 +117,7 @@ function bundleRequire(bundle: string, cacheFileOf: (file: string) => string | u
     lazy.filename = file;
     require.cache[file] = lazy;
     try {
-      compile(readFileSync(file, 'utf8'), file, cacheFileOf(file))(
-        lazy.exports,
-        bundleRequire(file, cacheFileOf),
-        lazy,
-        file,
-        dirname(file),
-      );
+      execute(file, lazy, cacheFileOf(file), cacheFileOf);
     } catch (error) {
       delete require.cache[file];
       throw error;
