@@ -11,6 +11,7 @@ const TRACER = `
 const Module = require('node:module');
 const fs = require('node:fs');
 const loaded = [];
+const emit = process.emit;
 const load = Module._load;
 Module._load = function (request, parent, isMain) {
   try { loaded.push(Module._resolveFilename(request, parent, isMain)); } catch { loaded.push(request); }
@@ -18,7 +19,9 @@ Module._load = function (request, parent, isMain) {
 };
 process.on('exit', () => {
   for (const file of Object.keys(Module._cache)) if (!loaded.includes(file)) loaded.push(file);
-  fs.writeFileSync(process.env.ROADMAP_TEST_TRACE, loaded.join('\\n'));
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'].map((name) => name + '=' + process.listenerCount(name));
+  const hooks = '#signals ' + signals.join(' ') + ' emit=' + (process.emit === emit ? 'node' : 'patched');
+  fs.writeFileSync(process.env.ROADMAP_TEST_TRACE, [hooks, ...loaded].join('\\n'));
 });
 `;
 
@@ -32,8 +35,8 @@ function traced(args: string[], env: Record<string, string>) {
   writeFileSync(tracer, TRACER);
   writeFileSync(trace, '');
   const result = runRoadmap(args, { ...env, NODE_OPTIONS: `--require ${tracer}`, ROADMAP_TEST_TRACE: trace });
-  const modules = readFileSync(trace, 'utf8').split('\n').filter(Boolean);
-  return { ...result, modules, lazy: modules.filter((m) => HEAVY.test(m)) };
+  const [hooks, ...modules] = readFileSync(trace, 'utf8').split('\n').filter(Boolean);
+  return { ...result, hooks, modules, lazy: modules.filter((m) => HEAVY.test(m)) };
 }
 
 const cacheDirOf = (env: Record<string, string>) => join(env.XDG_CACHE_HOME as string, 'roadmap');
@@ -61,6 +64,17 @@ describe('start-up: only what a command needs is loaded', () => {
     expect(run.stdout).toContain('0/52');
     expect(run.lazy).toEqual([]);
     expect(modelEntries(env)).toEqual([]);
+  });
+});
+
+describe('start-up: a write leaves Node’s signal handling alone', () => {
+  it('`roadmap check` takes the lock and writes without a signal listener or a patched process.emit', () => {
+    const { env } = scratchHome();
+    const run = traced(['check', '1'], env);
+    expect(run.code).toBe(0);
+    expect(run.lazy.some((m) => /lazy[/\\]store-write\.cjs$/.test(m))).toBe(true);
+    // signal-exit (proper-lockfile) and when-exit (atomically) have stand-ins that clean up at exit only.
+    expect(run.hooks).toBe('#signals SIGINT=0 SIGTERM=0 SIGHUP=0 emit=node');
   });
 });
 
