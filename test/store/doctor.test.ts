@@ -49,8 +49,10 @@ describe('backups', () => {
     mkdirSync(backupDirOf(paths), { recursive: true });
     writeFileSync(join(backupDirOf(paths), 'state-20260301T090000Z-000001.json.tmp'), '{"sche');
     expect(listBackups(paths)).toEqual([]);
+    // No state file to link: the bytes given are written (to a temporary name, then renamed).
     keepBackup(paths, Buffer.from('{}'), NOW);
     expect(readdirSync(backupDirOf(paths))).toEqual(['state-20260301T090000Z-000001.json']);
+    expect(readFileSync(join(backupDirOf(paths), 'state-20260301T090000Z-000001.json'), 'utf8')).toBe('{}');
   });
 });
 

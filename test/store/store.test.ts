@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
@@ -47,6 +47,26 @@ describe('Store on a real folder', () => {
       expect(state.documents.bundled?.items.a).toEqual(record);
       state.documents.other = { items: {} };
     });
+    expect(Object.keys(store.read().documents)).toEqual(['bundled', 'other']);
+  });
+
+  it('keeps the replaced version as a backup: the replaced file itself (a hard link), never changed by the write', async () => {
+    const { store, paths } = scratchStore();
+    await store.update((state) => {
+      state.documents.bundled = { items: { a: record } };
+    });
+    const before = readFileSync(paths.stateFile, 'utf8');
+    const replaced = statSync(paths.stateFile).ino;
+    await store.update((state) => {
+      state.documents.other = { items: {} };
+    });
+    const [backup, ...more] = readdirSync(join(paths.home, 'backups'));
+    expect(more).toEqual([]);
+    const file = join(paths.home, 'backups', backup as string);
+    expect(statSync(file).ino).toBe(replaced);
+    expect(statSync(file).nlink).toBe(1);
+    expect(statSync(paths.stateFile).ino).not.toBe(replaced);
+    expect(readFileSync(file, 'utf8')).toBe(before);
     expect(Object.keys(store.read().documents)).toEqual(['bundled', 'other']);
   });
 
