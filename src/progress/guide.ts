@@ -1,6 +1,6 @@
 import type { ItemStatus, Roadmap } from '../roadmap/model.js';
 import { dayOf, parseDay } from './days.js';
-import { candidateFacts, type RankInput, type Suggestion, scoreItem } from './next.js';
+import { candidateFacts, type ItemFacts, type RankInput, SCORE_TERMS, type Suggestion, scoreItem, scoreOf } from './next.js';
 import { itemPlans, planRows, planTimeline } from './plan.js';
 
 /** Points by which another item must beat the one just changed to be called more urgent. */
@@ -26,10 +26,21 @@ export interface UrgentHint {
   better: Suggestion;
 }
 
+/** The document-order term, which only breaks ties: left out when the changed item is compared. */
+const ORDER_TERM = SCORE_TERMS.find((term) => term.name === 'order');
+
+/** A candidate's score, and its score without the document-order tie-break. */
+interface Scored {
+  facts: ItemFacts;
+  score: number;
+  withoutOrder: number;
+}
+
 /**
  * After `check`/`start` of `changedIds` (statuses already updated): the best other item of the same
  * track when it beats the changed item by at least HINT_MARGIN points (without the order tie-break),
- * both scored as if the changed items were still to do; null when there is none.
+ * both scored as if the changed items were still to do; null when there is none. Scores are added up
+ * without their terms; only the item named gets them (scoreItem).
  */
 export function urgentHint(
   model: Roadmap,
@@ -42,14 +53,19 @@ export function urgentHint(
   if (changed.size === 0) return null;
   // Score the changed items as if still to do, so the comparison is about the items, not their state.
   const asTodo = statuses.map((status, index) => (changed.has(index + 1) ? 'todo' : status));
-  const input = rankInput(model, asTodo, plan, now);
-  const all = candidateFacts(input).map(scoreItem);
-  const without = (s: Suggestion) => s.score - (s.terms.find((t) => t.name === 'order')?.points ?? 0);
-  const mine = all.filter((s) => changed.has(s.facts.id)).sort((a, b) => without(b) - without(a))[0];
+  const scored = candidateFacts(rankInput(model, asTodo, plan, now)).map((facts): Scored => {
+    const score = scoreOf(facts);
+    return { facts, score, withoutOrder: ORDER_TERM ? score - ORDER_TERM.coefficient * ORDER_TERM.factor(facts) : score };
+  });
+  // The changed item with the best score without the tie-break (the first in document order on a tie).
+  let mine: Scored | undefined;
+  for (const s of scored) if (changed.has(s.facts.id) && (!mine || s.withoutOrder > mine.withoutOrder)) mine = s;
   if (!mine) return null;
-  const better = all
-    .filter((s) => !changed.has(s.facts.id) && s.facts.track === mine.facts.track)
-    .sort((a, b) => b.score - a.score || a.facts.id - b.facts.id)[0];
-  if (!better || without(better) < without(mine) + HINT_MARGIN) return null;
-  return { changedId: mine.facts.id, better };
+  // The best other item of its track (the first in document order on a tie).
+  let better: Scored | undefined;
+  for (const s of scored) {
+    if (!changed.has(s.facts.id) && s.facts.track === mine.facts.track && (!better || s.score > better.score)) better = s;
+  }
+  if (!better || better.withoutOrder < mine.withoutOrder + HINT_MARGIN) return null;
+  return { changedId: mine.facts.id, better: scoreItem(better.facts) };
 }

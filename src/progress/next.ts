@@ -111,7 +111,7 @@ export function scoreItem(facts: ItemFacts): Suggestion {
 }
 
 /** A score as scoreItem adds it up (same terms, same order, so the same number), without its terms. */
-function scoreOf(facts: ItemFacts): number {
+export function scoreOf(facts: ItemFacts): number {
   let score = 0;
   for (const term of SCORE_TERMS) score += term.coefficient * term.factor(facts);
   return score;

@@ -1,9 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayOf, formatDay, parseDay } from '../../src/progress/days.js';
-import { HINT_MARGIN, rankInput, urgentHint } from '../../src/progress/guide.js';
-import { type ItemFacts, nextSuggestions, rankItems, SCORE_TERMS, scoreItem, suggestionList } from '../../src/progress/next.js';
+import { HINT_MARGIN, type PlanStart, rankInput, urgentHint } from '../../src/progress/guide.js';
+import {
+  candidateFacts,
+  type ItemFacts,
+  nextSuggestions,
+  rankItems,
+  SCORE_TERMS,
+  type Suggestion,
+  scoreItem,
+  suggestionList,
+} from '../../src/progress/next.js';
+import type { ItemStatus } from '../../src/roadmap/model.js';
 import { parseRoadmap } from '../../src/roadmap/parse.js';
 import { SHARED } from '../helpers/context.js';
 import { bundledModel, range, statusesOf } from '../helpers/guide.js';
@@ -168,6 +179,38 @@ describe('urgentHint', () => {
     const hint = urgentHint(model, statusesOf(model, { done: [...range(1, 7), 8] }), [8], NOW, startedDaysAgo(150));
     expect(hint?.better.facts).toMatchObject({ id: 9, behind: 'Mois 1-2' });
     expect(hint && hint.better.score - 0.5 >= HINT_MARGIN).toBe(true);
+  });
+
+  it('is what scoring every candidate with its terms and sorting gives (random progress, plans and changes)', () => {
+    // The definition, written plainly: urgentHint adds scores up without their terms.
+    const reference = (statuses: ItemStatus[], changedIds: number[], plan: PlanStart | undefined) => {
+      const changed = new Set(changedIds);
+      const asTodo = statuses.map((status, index) => (changed.has(index + 1) ? 'todo' : status));
+      const all = candidateFacts(rankInput(model, asTodo, plan, NOW)).map(scoreItem);
+      const without = (s: Suggestion) => s.score - (s.terms.find((t) => t.name === 'order')?.points ?? 0);
+      const mine = all.filter((s) => changed.has(s.facts.id)).sort((a, b) => without(b) - without(a))[0];
+      if (!mine) return null;
+      const better = all
+        .filter((s) => !changed.has(s.facts.id) && s.facts.track === mine.facts.track)
+        .sort((a, b) => b.score - a.score || a.facts.id - b.facts.id)[0];
+      if (!better || without(better) < without(mine) + HINT_MARGIN) return null;
+      return { changedId: mine.facts.id, better };
+    };
+    const status = fc.constantFrom<ItemStatus>('todo', 'todo', 'doing', 'done', 'skipped');
+    const n = model.items.length;
+    fc.assert(
+      fc.property(
+        fc.array(status, { minLength: n, maxLength: n }),
+        fc.uniqueArray(fc.integer({ min: 1, max: n }), { minLength: 1, maxLength: 3 }),
+        fc.option(fc.integer({ min: 0, max: 300 }), { nil: undefined }),
+        (statuses, changedIds, daysAgo) => {
+          const plan = daysAgo === undefined ? undefined : startedDaysAgo(daysAgo);
+          for (const id of changedIds) statuses[id - 1] = 'done';
+          expect(urgentHint(model, statuses, changedIds, NOW, plan)).toEqual(reference(statuses, changedIds, plan));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('ignores unknown ids', () => {
