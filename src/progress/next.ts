@@ -1,6 +1,6 @@
 import type { ItemStatus, Roadmap } from '../roadmap/model.js';
+import { levelTracks, type Track } from '../roadmap/tracks.js';
 import type { ItemPlan } from './plan.js';
-import { levelTracks, type Track } from './tracks.js';
 
 /** What is known about a candidate item, from which every score term and every reason is read. */
 export interface ItemFacts {

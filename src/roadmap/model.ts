@@ -1,3 +1,5 @@
+import type { Track } from './tracks.js';
+
 /** A run of inline text with its formatting, as written in the document. */
 export interface Span {
   text: string;
@@ -58,6 +60,8 @@ export interface Level {
   color: LevelColor | null;
   /** The blockquote under the heading, as plain text, or null. */
   note: string | null;
+  /** How the level is worked on, as its note says (see tracks.ts). */
+  track: Track;
   sections: Section[];
   /** Every item of the level, in document order (with or without a section). */
   itemIds: number[];

@@ -7,6 +7,7 @@ import { capstoneNote, partPreparation } from './capstone.js';
 import { plainText, spansText, toSpans } from './inline.js';
 import { assignKeys } from './keys.js';
 import type { Item, Level, LevelColor, NotePart, Planning, Roadmap, Section, Span } from './model.js';
+import { noteTrack } from './tracks.js';
 
 interface HeadingInfo {
   depth: number;
@@ -305,7 +306,7 @@ function newLevel(title: string, note: string | null): Level {
     number = Number(match[1] ?? match[2]);
     rest = rest.slice(match[0].length).replace(/^\s*[\u2014\u2013\-:|\u00b7.]\s*/u, '');
   }
-  return { title, number, label, name: rest.trim() || title, color, note, sections: [], itemIds: [] };
+  return { title, number, label, name: rest.trim() || title, color, note, track: noteTrack(note), sections: [], itemIds: [] };
 }
 
 /** Keeps the numbers the titles give when every level has a distinct one; otherwise numbers by position. */

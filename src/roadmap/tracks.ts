@@ -1,5 +1,5 @@
-import type { Roadmap } from '../roadmap/model.js';
-import { fold } from '../roadmap/select.js';
+import type { Roadmap } from './model.js';
+import { fold } from './select.js';
 
 /**
  * How a level is worked on, as its note says: `now` the main track (levels in priority order),
@@ -8,8 +8,9 @@ import { fold } from '../roadmap/select.js';
 export type Track = 'now' | 'parallel' | 'ongoing';
 export const TRACKS: readonly Track[] = ['now', 'parallel', 'ongoing'];
 
-// Wordings (folded: lower case, no accents) that mark a level's note, in French and English. One
-// alternation per track: a regular expression is compiled on its first use, in every run of `next`.
+// Wordings (folded: lower case, no accents) that mark a level's note, in French and English. Read by
+// the parser: a level's track is part of the model (and so of its cache entry), not found again by
+// every run of `next` and `check` (folding the notes and compiling these expressions: ~0.5 ms).
 const PARALLEL = /\b(?:en parallele|parallelement|in parallel|alongside|at the same time|en meme temps)\b/;
 const ONGOING = /\b(?:dans le temps|tout au long|en continu|au fil|over time|ongoing|continuous(?:ly)?|throughout|all along|as you go)\b/;
 
@@ -22,7 +23,7 @@ export function noteTrack(note: string | null): Track {
   return 'now';
 }
 
-/** The track of every level (index = level index), from the levels' notes. */
+/** The track of every level (index = level index). */
 export function levelTracks(model: Roadmap): Track[] {
-  return model.levels.map((level) => noteTrack(level.note));
+  return model.levels.map((level) => level.track);
 }

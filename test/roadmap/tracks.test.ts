@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { levelTracks, noteTrack } from '../../src/progress/tracks.js';
+import type { Roadmap } from '../../src/roadmap/model.js';
 import { parseRoadmap } from '../../src/roadmap/parse.js';
+import { levelTracks, noteTrack } from '../../src/roadmap/tracks.js';
 import { ROOT, SHARED } from '../helpers/context.js';
 import { bundledModel } from '../helpers/guide.js';
 
@@ -34,6 +35,12 @@ describe('levelTracks', () => {
   it('gives a document without such notes one main track', () => {
     const cui = parseRoadmap(readFileSync(join(SHARED, 'fixtures', 'coding-interview-university.md'), 'utf8'));
     expect(new Set(levelTracks(cui))).toEqual(new Set(['now']));
+  });
+
+  it('is part of the model: the pre-built model of the bundled roadmap carries each level’s track', () => {
+    const built = JSON.parse(readFileSync(join(ROOT, 'dist', 'roadmap.model.json'), 'utf8')) as { model: Roadmap };
+    expect(built.model.levels.map((level) => level.track)).toEqual(['now', 'now', 'parallel', 'ongoing']);
+    expect(built.model.levels.map((level) => level.track)).toEqual(bundledModel().levels.map((level) => noteTrack(level.note)));
   });
 
   it('reads an English note of a small fixture', () => {
