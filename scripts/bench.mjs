@@ -96,8 +96,11 @@ if (hasCheck) {
 if (hasCiu) warm.push({ name: 'status, coding-interview-university (cached)', argv: roadmap('--file', ciu, 'status'), target: 1.5 });
 warm.push({ name: `status, 10 000 items (${bigKB} KB, cached)`, argv: roadmap('--file', big, 'status'), target: 2.0 });
 
-/** Median wall times in ms, with hyperfine when installed, else spawning the commands in turn. */
-function measure(benchmarks, count, prepare, rounds = ROUNDS) {
+/**
+ * Median wall times in ms, with hyperfine when installed, else spawning the commands in turn.
+ * `warmup`: runs hyperfine makes of each command before each round's measured ones.
+ */
+function measure(benchmarks, count, prepare, rounds = ROUNDS, warmup = 2) {
   const hyperfine = !args.includes('--alternate') && spawnSync('hyperfine', ['--version']).status === 0;
   if (hyperfine) {
     // hyperfine runs each command's runs one after the other: a machine that slows down or speeds up
@@ -113,7 +116,17 @@ function measure(benchmarks, count, prepare, rounds = ROUNDS) {
       const runsThisRound = Math.ceil((count * (round + 1)) / rounds) - Math.ceil((count * round) / rounds);
       execFileSync(
         'hyperfine',
-        ['-N', '--warmup', '2', '--runs', String(runsThisRound), ...prep, '--export-json', out, ...order.map((i) => q(benchmarks[i].argv))],
+        [
+          '-N',
+          '--warmup',
+          String(warmup),
+          '--runs',
+          String(runsThisRound),
+          ...prep,
+          '--export-json',
+          out,
+          ...order.map((i) => q(benchmarks[i].argv)),
+        ],
         { env, stdio: ['ignore', 'ignore', 'inherit'] },
       );
       JSON.parse(readFileSync(out, 'utf8')).results.forEach((r, k) => {
@@ -206,7 +219,10 @@ for (const doc of firstLoads) {
     doc.count,
     // The whole cache folder: model entries and the V8 code cache (a first run pays for both).
     `rm -rf ${q([join(cacheHome, 'roadmap')])}`,
-    1, // seconds a run: one round
+    // Seconds a run: two rounds (the order swapped in the second, as for the other rows: a VM that
+    // slows down meanwhile would otherwise favour the command measured first), one warm-up run each.
+    2,
+    1,
   );
   const ratio = ours / remark;
   rows.push([`first load, ${doc.name}`, fmt(ours), `${ratio.toFixed(2)}× remark's parse (${fmt(remark)})`, '≤ 1.10×', verdict(ratio, 1.1)]);
