@@ -119,3 +119,6 @@ export const guideFr = (): ReturnType<typeof guideEn> => ({
         : `Série : ${n} semaine${n > 1 ? 's' : ''} d’affilée avec des progrès.`,
   },
 });
+
+/** The properties guideEn and guideFr make (see LazyTable). */
+export const GUIDE_KEYS = ['statusNames', 'next', 'plan', 'log'] as const satisfies readonly (keyof ReturnType<typeof guideEn>)[];

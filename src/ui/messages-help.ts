@@ -37,3 +37,6 @@ export const helpFr = (): HelpMessages => ({
     unknownCommand: (name: string) => `erreur : commande inconnue « ${name} »`,
   },
 });
+
+/** The properties helpEn and helpFr make (see LazyTable). */
+export const HELP_KEYS = ['helpCli'] as const satisfies readonly (keyof HelpMessages)[];

@@ -183,3 +183,6 @@ export const portfolioFr = (): PortfolioMessages => ({
     cannotWrite: (path, reason) => `impossible d’écrire ${path} : ${reason}`,
   },
 });
+
+/** The properties portfolioEn and portfolioFr make (see LazyTable). */
+export const PORTFOLIO_KEYS = ['portfolioCli', 'note', 'info', 'project', 'report'] as const satisfies readonly (keyof PortfolioMessages)[];
