@@ -168,9 +168,11 @@ const defaultBuiltinsPlugin = {
  * - signal-exit in proper-lockfile and when-exit in atomically (conf's writer): at load, each patches
  *   `process.emit` or listens to some fifteen signals, to remove its lock or temporary file on a signal
  *   (~2.5 ms of every write, most of it at exit). Their stand-ins run the same clean-up at exit only. A
- *   write is synchronous from the lock to its release, so a signal handler could only run after it
- *   anyway; a process killed in the middle (by SIGINT now as by SIGKILL before) leaves a lock that the
- *   next run takes over at once (its owner is dead) and temporary files that it removes under the lock.
+ *   write that finds the lock free is synchronous from the lock to its release, so a signal handler could
+ *   only run after it anyway; a process killed in the middle (by SIGINT now as by SIGKILL before) leaves
+ *   a lock that the next run takes over at once (its owner is dead) and temporary files that it removes
+ *   under the lock. One that waited for the lock takes it with asynchronous calls: killed in the ~1 ms
+ *   before it records its owner, it leaves a lock taken over when stale (4 s).
  * - node:util's `promisify` in stubborn-fs (atomically's fs): it wraps sixteen fs calls at load, and
  *   roadmap writes with the synchronous ones. Each wrapper is made on its first call instead.
  */
