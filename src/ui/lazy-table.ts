@@ -21,4 +21,9 @@ export class LazyTable<T extends object> {
     for (const key of keys) Object.defineProperty(table, key, { get: () => settle()[key], enumerable: true, configurable: true });
     return this as unknown as LazyTable<T & Readonly<G>>;
   }
+
+  /** Adds the property `key`, built by `build` on its first read. */
+  lazy<K extends string, V>(key: K, build: () => V): LazyTable<T & { readonly [P in K]: V }> {
+    return this.group([key], () => ({ [key]: build() }) as { [P in K]: V });
+  }
 }

@@ -33,6 +33,18 @@ describe('LazyTable', () => {
     expect(calls).toBe(1);
     expect(Object.getOwnPropertyDescriptor(table, 'c')).toMatchObject({ value: 'C', enumerable: true });
   });
+
+  it('lazy: one property, built on its first read', () => {
+    let calls = 0;
+    const { table } = new LazyTable({}).lazy('words', () => {
+      calls++;
+      return { hello: 'bonjour' };
+    });
+    expect(calls).toBe(0);
+    expect(table.words.hello).toBe('bonjour');
+    expect(table.words).toBe(table.words);
+    expect(calls).toBe(1);
+  });
 });
 
 describe('the message tables', () => {
