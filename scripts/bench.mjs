@@ -18,7 +18,7 @@ const runs = Number(args[args.indexOf('--runs') + 1]) || (quick ? 15 : 40);
 const ROUNDS = 4;
 const node = process.execPath;
 const bin = join(root, 'bin', 'roadmap.cjs');
-const ciu = join(root, '..', 'shared', 'fixtures', 'coding-interview-university.md');
+const ciu = join(root, 'test', 'fixtures', 'coding-interview-university.md');
 
 const dir = mkdtempSync(join(tmpdir(), 'roadmap-bench-'));
 const cacheHome = join(dir, 'cache');

@@ -6,7 +6,7 @@ import { runCheck } from '../../src/commands/check.js';
 import { runUndo } from '../../src/commands/undo.js';
 import { ExitCode, UsageError, UserError } from '../../src/errors.js';
 import type { State } from '../../src/store/state.js';
-import { testContext } from '../helpers/context.js';
+import { FIXTURES, testContext } from '../helpers/context.js';
 import { choicesOf, ExitPromptError, scriptedPrompts } from '../helpers/prompts.js';
 
 const NOW = '2026-03-01T09:00:00.000Z';
@@ -222,7 +222,7 @@ describe('interactive check-off', () => {
   });
 
   it('a long document is walked a section at a time, typing filters the sections, save writes all at once', async () => {
-    const file = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'coding-interview-university.md');
+    const file = join(FIXTURES, 'coding-interview-university.md');
     const prompts = scriptedPrompts([
       (call) => {
         expect(call.kind).toBe('search');

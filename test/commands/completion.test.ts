@@ -7,7 +7,7 @@ import { runCheck } from '../../src/commands/check.js';
 import { runCompletion } from '../../src/commands/completion.js';
 import type { Lang } from '../../src/ui/lang.js';
 import { messagesFor } from '../../src/ui/messages.js';
-import { SHARED, type TestContext, testContext } from '../helpers/context.js';
+import { FIXTURES, type TestContext, testContext } from '../helpers/context.js';
 
 function scratch() {
   const dir = mkdtempSync(join(tmpdir(), 'roadmap-complete-'));
@@ -104,7 +104,7 @@ describe('roadmap complete', () => {
   );
 
   it('completes the items of the document named on the line', async () => {
-    const file = join(SHARED, 'fixtures', 'coding-interview-university.md');
+    const file = join(FIXTURES, 'coding-interview-university.md');
     const { values } = await complete(['--file', file, 'check', '']);
     expect(values.length).toBeGreaterThan(52);
     const { lines } = await complete(['check', '--file', file, 'big-o']);

@@ -6,7 +6,7 @@ import { runList } from '../../src/commands/list.js';
 import { runStatus } from '../../src/commands/status.js';
 import { UserError } from '../../src/errors.js';
 import type { Lang } from '../../src/ui/lang.js';
-import { SHARED, testContext } from '../helpers/context.js';
+import { FIXTURES, testContext } from '../helpers/context.js';
 
 function scratch() {
   const dir = mkdtempSync(join(tmpdir(), 'roadmap-cmd-'));
@@ -108,7 +108,7 @@ describe('list', () => {
   });
 
   it('shows nested items indented on another document', async () => {
-    const ctx = testContext({ env: scratch(), file: join(SHARED, 'fixtures', 'coding-interview-university.md') });
+    const ctx = testContext({ env: scratch(), file: join(FIXTURES, 'coding-interview-university.md') });
     await runList({ section: 'arrays' }, ctx);
     const lines = ctx.out.text.split('\n');
     const vector = lines.findIndex((l) => l.includes('Implement a vector'));

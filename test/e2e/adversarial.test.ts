@@ -17,7 +17,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { SHARED } from '../helpers/context.js';
+import { FIXTURES } from '../helpers/context.js';
 
 const NOBODY = 65534;
 const isRoot = process.getuid?.() === 0;
@@ -471,7 +471,7 @@ const cases: Case[] = [
   },
   {
     name: 'output piped into head: quiet',
-    args: ['"$ROADMAP"', '--file', `'${join(SHARED, 'fixtures', 'coding-interview-university.md')}'`, 'list', '|', 'head', '-n', '2'],
+    args: ['"$ROADMAP"', '--file', `'${join(FIXTURES, 'coding-interview-university.md')}'`, 'list', '|', 'head', '-n', '2'],
     shell: true,
     code: 0,
     stderr: '',

@@ -2,9 +2,9 @@ import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runRoadmap, scratchHome, stateFileOf } from '../helpers/cli.js';
-import { ROOT, SHARED } from '../helpers/context.js';
+import { FIXTURES, ROOT } from '../helpers/context.js';
 
-const CIU = join(SHARED, 'fixtures', 'coding-interview-university.md');
+const CIU = join(FIXTURES, 'coding-interview-university.md');
 const NOW = { ROADMAP_NOW: '2026-03-01T10:00:00Z' };
 
 /** Offsets where two buffers differ (same length required). */
@@ -41,7 +41,7 @@ describe('any document, chosen with --file, ROADMAP_FILE or roadmap use', () => 
     expect(use).toMatchObject({ code: 0, stderr: '' });
     expect(use.stdout).toContain(`Now using “Coding Interview University” (${doc}, 463 items).`);
     expect(JSON.parse(runRoadmap(['status', '--json'], env).stdout).total).toBe(463);
-    expect(JSON.parse(runRoadmap(['status', '--json'], { ...env, ROADMAP_FILE: join(SHARED, 'roadmap.md') }).stdout).total).toBe(52);
+    expect(JSON.parse(runRoadmap(['status', '--json'], { ...env, ROADMAP_FILE: join(ROOT, 'data', 'roadmap.md') }).stdout).total).toBe(52);
 
     const list = JSON.parse(runRoadmap(['roadmaps', '--json'], env).stdout).roadmaps;
     expect(list.map((r: { id: string; current: boolean; total: number }) => [r.id, r.current, r.total])).toEqual([

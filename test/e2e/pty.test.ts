@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { scratchHome, stateFileOf } from '../helpers/cli.js';
-import { SHARED } from '../helpers/context.js';
+import { FIXTURES } from '../helpers/context.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 // CI installs tmux (.ci/run): there, a missing tmux is a failure, not a skip.
@@ -122,7 +122,7 @@ describe.skipIf(skip)('roadmap check in a real terminal (tmux)', () => {
 
   it('Ctrl-C in the section search prompt: exit 130, nothing written', async () => {
     // A long document (463 items) is ticked section by section: first a search prompt.
-    const pane = startPane(['--file', join(SHARED, 'fixtures', 'coding-interview-university.md'), 'check']);
+    const pane = startPane(['--file', join(FIXTURES, 'coding-interview-university.md'), 'check']);
     await pane.waitFor((s) => s.includes('Pick a section'), 'the section search');
     pane.keys('p', 'o');
     await pane.waitFor((s) => s.includes('po'), 'the typed filter');

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { runRoadmap, scratchHome } from '../helpers/cli.js';
-import { ROOT, SHARED } from '../helpers/context.js';
+import { FIXTURES, ROOT } from '../helpers/context.js';
 
 const ESC = '\u001b[';
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -115,7 +115,7 @@ describe('the installed binary, read side', () => {
   });
 
   it('works on another document with --file and ROADMAP_FILE', () => {
-    const ciu = join(SHARED, 'fixtures', 'coding-interview-university.md');
+    const ciu = join(FIXTURES, 'coding-interview-university.md');
     const byFlag = JSON.parse(runRoadmap(['--file', ciu, 'status', '--json'], env).stdout);
     expect(byFlag.total).toBe(463);
     const byEnv = JSON.parse(runRoadmap(['status', '--json'], { ...env, ROADMAP_FILE: ciu }).stdout);
@@ -123,7 +123,7 @@ describe('the installed binary, read side', () => {
   });
 
   it('a long output reaches a slow reader whole (written synchronously, waiting while the pipe is full)', () => {
-    const ciu = join(SHARED, 'fixtures', 'coding-interview-university.md');
+    const ciu = join(FIXTURES, 'coding-interview-university.md');
     const shell = spawnSync('bash', ['-o', 'pipefail', '-c', `roadmap --file '${ciu}' list --json | (sleep 0.3; cat)`], {
       env: { ...env, PATH: `${dirname(inject('roadmapBin'))}:${process.env.PATH}`, LANG: 'C' },
       encoding: 'utf8',

@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, utimesS
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { runRoadmap, scratchHome } from '../helpers/cli.js';
-import { SHARED } from '../helpers/context.js';
+import { FIXTURES } from '../helpers/context.js';
 
 // A preload that records every module the CLI requires: what goes through Node's loader, and the lazy
 // bundles, which boot.ts loads itself into Node's module cache.
@@ -82,7 +82,7 @@ describe('start-up: model cache', () => {
   it('parses a new document on the first run only; a corrupt entry is rebuilt', () => {
     const { dir, env } = scratchHome();
     const doc = join(dir, 'ciu.md');
-    copyFileSync(join(SHARED, 'fixtures', 'coding-interview-university.md'), doc);
+    copyFileSync(join(FIXTURES, 'coding-interview-university.md'), doc);
 
     const first = traced(['--file', doc, 'status'], env);
     expect(first.code).toBe(0);
@@ -121,7 +121,7 @@ describe('start-up: model cache', () => {
   it('concurrent first runs all succeed and leave one whole entry', async () => {
     const { dir, env } = scratchHome();
     const doc = join(dir, 'ciu.md');
-    copyFileSync(join(SHARED, 'fixtures', 'coding-interview-university.md'), doc);
+    copyFileSync(join(FIXTURES, 'coding-interview-university.md'), doc);
     const once = () =>
       new Promise<{ code: number | null; stdout: string }>((resolve) => {
         const child = spawn(inject('roadmapBin'), ['--file', doc, 'list', '--json'], {

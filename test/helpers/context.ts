@@ -3,7 +3,8 @@ import { type Context, createContext, type Env, type Output } from '../../src/co
 import type { Lang } from '../../src/ui/lang.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-export const SHARED = join(ROOT, '..', 'shared');
+/** Third-party documents the tests read, each with its licence notice beside it. */
+export const FIXTURES = join(ROOT, 'test', 'fixtures');
 
 export interface CapturedOutput extends Output {
   text: string;

@@ -16,7 +16,7 @@ import {
 } from '../../src/progress/next.js';
 import type { ItemStatus } from '../../src/roadmap/model.js';
 import { parseRoadmap } from '../../src/roadmap/parse.js';
-import { SHARED } from '../helpers/context.js';
+import { FIXTURES } from '../helpers/context.js';
 import { bundledModel, range, statusesOf } from '../helpers/guide.js';
 
 const model = bundledModel();
@@ -152,7 +152,7 @@ describe('nextSuggestions ranks by score alone, then gives the shown suggestions
 
 describe('a document without track notes', () => {
   it('gets one ranked list, in document order when nothing else differs', () => {
-    const cui = parseRoadmap(readFileSync(join(SHARED, 'fixtures', 'coding-interview-university.md'), 'utf8'));
+    const cui = parseRoadmap(readFileSync(join(FIXTURES, 'coding-interview-university.md'), 'utf8'));
     const next = nextSuggestions({ model: cui, statuses: statusesOf(cui), plans: null }, 3);
     expect(next).toMatchObject({ tracked: false, parallel: null, ongoing: null });
     expect(ids(next.now)).toEqual([1, 2, 3]);

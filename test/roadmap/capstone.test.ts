@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findCapstone, partPreparation, preparationOf, topicWords } from '../../src/roadmap/capstone.js';
 import { parseRoadmap } from '../../src/roadmap/parse.js';
-import { ROOT, SHARED } from '../helpers/context.js';
+import { FIXTURES, ROOT } from '../helpers/context.js';
 
 const bundled = parseRoadmap(readFileSync(join(ROOT, 'data', 'roadmap.md'), 'utf8'));
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -59,7 +59,7 @@ describe('topicWords', () => {
 
 describe('documents without or with another capstone', () => {
   it('finds none in coding-interview-university nor in a document without one', () => {
-    const ciu = parseRoadmap(readFileSync(join(SHARED, 'fixtures', 'coding-interview-university.md'), 'utf8'));
+    const ciu = parseRoadmap(readFileSync(join(FIXTURES, 'coding-interview-university.md'), 'utf8'));
     expect(findCapstone(ciu)).toBeNull();
     expect(findCapstone(parseRoadmap('# T\n\n## Level 1\n\n- [ ] a\n\n## Advice\n\n- build things\n'))).toBeNull();
   });
@@ -101,7 +101,7 @@ describe('documents without or with another capstone', () => {
 describe('the capstone parts matched by the parser', () => {
   it.each([
     ['the bundled roadmap', join(ROOT, 'data', 'roadmap.md')],
-    ['coding-interview-university', join(SHARED, 'fixtures', 'coding-interview-university.md')],
+    ['coding-interview-university', join(FIXTURES, 'coding-interview-university.md')],
     ['the security checklist', join(ROOT, 'test', 'fixtures', 'security-checklist.md')],
   ])('%s: what `partPreparation` finds for each part, cached with the model', (_name, file) => {
     const model = parseRoadmap(readFileSync(file, 'utf8'));

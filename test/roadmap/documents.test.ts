@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Roadmap } from '../../src/roadmap/model.js';
 import { parseRoadmap } from '../../src/roadmap/parse.js';
-import { ROOT, SHARED } from '../helpers/context.js';
+import { FIXTURES, ROOT } from '../helpers/context.js';
 
 const fixture = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', name), 'utf8');
 
@@ -16,7 +16,7 @@ const shape = (model: Roadmap) =>
   ]);
 
 describe('coding-interview-university, section by section', () => {
-  const model = parseRoadmap(readFileSync(join(SHARED, 'fixtures', 'coding-interview-university.md'), 'utf8'));
+  const model = parseRoadmap(readFileSync(join(FIXTURES, 'coding-interview-university.md'), 'utf8'));
 
   it('puts each of the 463 items in the group the document gives it', () => {
     expect(model.title).toBe('Coding Interview University');
@@ -193,8 +193,8 @@ describe('CRLF line endings and a byte order mark', () => {
 
 describe('task marker offsets', () => {
   it.each([
-    ['roadmap.md', join(SHARED, 'roadmap.md')],
-    ['coding-interview-university.md', join(SHARED, 'fixtures', 'coding-interview-university.md')],
+    ['roadmap.md', join(ROOT, 'data', 'roadmap.md')],
+    ['coding-interview-university.md', join(FIXTURES, 'coding-interview-university.md')],
     ['security-checklist.md', join(ROOT, 'test', 'fixtures', 'security-checklist.md')],
     ['front-matter.md', join(ROOT, 'test', 'fixtures', 'front-matter.md')],
     ['crlf-bom.md', join(ROOT, 'test', 'fixtures', 'crlf-bom.md')],

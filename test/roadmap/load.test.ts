@@ -17,12 +17,12 @@ import type { Roadmap } from '../../src/roadmap/model.js';
 import { readOutline, serializeOutline } from '../../src/roadmap/outline.js';
 import { parseRoadmap } from '../../src/roadmap/parse.js';
 import { messagesFor } from '../../src/ui/messages.js';
-import { ROOT, SHARED } from '../helpers/context.js';
+import { FIXTURES, ROOT } from '../helpers/context.js';
 
 const t = messagesFor('en');
 const documents = {
   bundled: join(ROOT, 'data', 'roadmap.md'),
-  ciu: join(SHARED, 'fixtures', 'coding-interview-university.md'),
+  ciu: join(FIXTURES, 'coding-interview-university.md'),
   nested: join(ROOT, 'test', 'fixtures', 'nested.md'),
   'level-without-sections': join(ROOT, 'test', 'fixtures', 'level-without-sections.md'),
 };

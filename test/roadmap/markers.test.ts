@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rewriteMarkers } from '../../src/roadmap/markers.js';
 import { parseRoadmap } from '../../src/roadmap/parse.js';
-import { ROOT, SHARED } from '../helpers/context.js';
+import { FIXTURES, ROOT } from '../helpers/context.js';
 
 /** Byte offsets where two buffers differ. */
 function differences(a: Buffer, b: Buffer): number[] {
@@ -14,8 +14,8 @@ function differences(a: Buffer, b: Buffer): number[] {
 }
 
 describe.each([
-  ['the bundled roadmap', join(SHARED, 'roadmap.md')],
-  ['coding-interview-university', join(SHARED, 'fixtures', 'coding-interview-university.md')],
+  ['the bundled roadmap', join(ROOT, 'data', 'roadmap.md')],
+  ['coding-interview-university', join(FIXTURES, 'coding-interview-university.md')],
   ['a CRLF file with a BOM', join(ROOT, 'test', 'fixtures', 'crlf-bom.md')],
   ['a README checklist', join(ROOT, 'test', 'fixtures', 'security-checklist.md')],
 ])('rewriting the markers of %s', (_name, path) => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Roadmap } from '../../src/roadmap/model.js';
 import { parseRoadmap } from '../../src/roadmap/parse.js';
 import { levelTracks, noteTrack } from '../../src/roadmap/tracks.js';
-import { ROOT, SHARED } from '../helpers/context.js';
+import { FIXTURES, ROOT } from '../helpers/context.js';
 import { bundledModel } from '../helpers/guide.js';
 
 describe('noteTrack', () => {
@@ -33,7 +33,7 @@ describe('levelTracks', () => {
   });
 
   it('gives a document without such notes one main track', () => {
-    const cui = parseRoadmap(readFileSync(join(SHARED, 'fixtures', 'coding-interview-university.md'), 'utf8'));
+    const cui = parseRoadmap(readFileSync(join(FIXTURES, 'coding-interview-university.md'), 'utf8'));
     expect(new Set(levelTracks(cui))).toEqual(new Set(['now']));
   });
 

@@ -69,8 +69,8 @@ describe('width: the Latin-1 fast path', () => {
     const { readFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { default: stringWidth } = await import('fast-string-width');
-    const { ROOT, SHARED } = await import('../helpers/context.js');
-    const lines = [join(ROOT, 'data', 'roadmap.md'), join(SHARED, 'fixtures', 'coding-interview-university.md')]
+    const { ROOT, FIXTURES } = await import('../helpers/context.js');
+    const lines = [join(ROOT, 'data', 'roadmap.md'), join(FIXTURES, 'coding-interview-university.md')]
       .flatMap((file) => readFileSync(file, 'utf8').split('\n'))
       .concat(['©\uFE0F', 'a\u00a0b', '\u00ad', 'x\u0300']);
     expect(lines.length).toBeGreaterThan(1000);
