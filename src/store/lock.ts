@@ -1,6 +1,5 @@
 import {
   closeSync,
-  fstatSync,
   linkSync,
   openSync,
   readFileSync,
@@ -32,6 +31,8 @@ export interface LockOwner {
   start: string | null;
   /** When the lock was taken (ms since the epoch, for the humans reading the file). */
   at: number;
+  /** Random: this very lock, even when the file system gives a new file a freed inode number. */
+  token: string;
 }
 
 /** A stale lock that was removed so this process could take the lock. */
@@ -96,10 +97,10 @@ export function processStartTime(pid: number | 'self'): string | null {
   return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
 }
 
-let self: Omit<LockOwner, 'at'> | undefined;
+let self: Omit<LockOwner, 'at' | 'token'> | undefined;
 
 /** This process's identity; node:os loaded on first use, by writes only. */
-export function selfIdentity(): Omit<LockOwner, 'at'> {
+export function selfIdentity(): Omit<LockOwner, 'at' | 'token'> {
   if (!self) {
     let pidns: string | null = null;
     try {
@@ -137,6 +138,8 @@ const isOwner = (v: unknown): v is LockOwner => {
 export interface LockState {
   stat: Stats;
   owner: LockOwner | null;
+  /** The lock file's text as read (null: a folder, or unreadable). */
+  text: string | null;
 }
 
 /** The lock as it is now, or null when there is none. Never throws. */
@@ -149,15 +152,20 @@ export function readLock(stateFile: string): LockState | null {
     return null;
   }
   let owner: unknown = null;
+  let text: string | null = null;
   try {
     // A FIFO or a device at the lock path is never read (it could block): a lock without a record.
     const record = stat.isDirectory() ? legacyOwnerPathOf(stateFile) : stat.isFile() ? lockPath : null;
-    if (record && statSync(record).isFile()) owner = JSON.parse(readFileSync(record, 'utf8'));
+    if (record && statSync(record).isFile()) {
+      const read = readFileSync(record, 'utf8');
+      if (record === lockPath) text = read;
+      owner = JSON.parse(read);
+    }
   } catch {
     // No record (yet): judged by its age.
   }
-  const defaults = { boot: null, pidns: null, start: null, at: 0 };
-  return { stat, owner: isOwner(owner) ? Object.assign(defaults, owner) : null };
+  const defaults = { boot: null, pidns: null, start: null, at: 0, token: '' };
+  return { stat, text, owner: isOwner(owner) ? Object.assign(defaults, owner) : null };
 }
 
 /** `held`: a live owner, or one that may still be alive; otherwise why it is stale. */
@@ -210,7 +218,7 @@ export function lockStatus(stateFile: string): { kind: 'none' } | LockVerdict {
  * it) and only removed when the file moved is the very one judged stale; a newer lock moved by mistake is
  * linked back (a link never replaces a lock taken in between).
  */
-function removeStaleLock(stateFile: string, judged: Stats): boolean {
+function removeStaleLock(stateFile: string, judged: LockState): boolean {
   const lockPath = lockPathOf(stateFile);
   const aside = `${lockPath}.stale-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
   try {
@@ -224,7 +232,13 @@ function removeStaleLock(stateFile: string, judged: Stats): boolean {
   } catch {
     // Gone already.
   }
-  const same = moved !== undefined && moved.ino === judged.ino && moved.dev === judged.dev;
+  // The same file: same inode, same modification time, same record (an inode number can be reused).
+  const same =
+    moved !== undefined &&
+    moved.ino === judged.stat.ino &&
+    moved.dev === judged.stat.dev &&
+    moved.mtimeMs === judged.stat.mtimeMs &&
+    (moved.isDirectory() || readOr(aside) === judged.text);
   try {
     if (!same && moved && !moved.isDirectory()) linkSync(aside, lockPath);
   } catch {
@@ -241,8 +255,17 @@ function removeStaleLock(stateFile: string, judged: Stats): boolean {
   return same;
 }
 
+/** A regular file's text (never a FIFO's: it could block), else null. */
+const readOr = (file: string): string | null => {
+  try {
+    return statSync(file).isFile() ? readFileSync(file, 'utf8') : null;
+  } catch {
+    return null;
+  }
+};
+
 /** Creates the lock file with O_EXCL, the owner record in it; null when a lock exists. */
-function tryCreate(lockPath: string): Stats | null {
+function tryCreate(lockPath: string): string | null {
   let fd: number;
   try {
     fd = openSync(lockPath, 'wx', 0o644);
@@ -251,9 +274,10 @@ function tryCreate(lockPath: string): Stats | null {
     throw error;
   }
   try {
-    const owner: LockOwner = { ...selfIdentity(), at: Date.now() };
-    writeSync(fd, JSON.stringify(owner));
-    return fstatSync(fd);
+    const owner: LockOwner = { ...selfIdentity(), at: Date.now(), token: Math.random().toString(36).slice(2, 12) };
+    const text = JSON.stringify(owner);
+    writeSync(fd, text);
+    return text;
   } finally {
     closeSync(fd);
   }
@@ -285,7 +309,7 @@ export async function lockState(stateFile: string, options: LockOptions = {}): P
     }
     const verdict = judgeLock(lock, now, now - watching.since, judging);
     if (verdict.kind === 'stale') {
-      if (removeStaleLock(stateFile, lock.stat)) recovered.push({ reason: verdict.reason, pid: verdict.pid, host: verdict.host });
+      if (removeStaleLock(stateFile, lock)) recovered.push({ reason: verdict.reason, pid: verdict.pid, host: verdict.host });
       continue;
     }
     if (now - started > timeoutMs) throw new LockTimeoutError(verdict.owner?.pid ?? null, verdict.owner?.host ?? null);
@@ -293,15 +317,9 @@ export async function lockState(stateFile: string, options: LockOptions = {}): P
   }
 }
 
-function heldLock(lockPath: string, mine: Stats, recovered: RecoveredLock[]): HeldLock {
-  const stillHeld = () => {
-    try {
-      const now = statSync(lockPath);
-      return now.ino === mine.ino && now.dev === mine.dev;
-    } catch {
-      return false;
-    }
-  };
+function heldLock(lockPath: string, mine: string, recovered: RecoveredLock[]): HeldLock {
+  // Our record, token included, is still the lock file's content.
+  const stillHeld = () => readOr(lockPath) === mine;
   return {
     recovered,
     stillHeld,
