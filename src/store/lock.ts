@@ -278,8 +278,14 @@ function tryCreate(lockPath: string): string | null {
     const text = JSON.stringify(owner);
     writeSync(fd, text);
     return text;
-  } finally {
+  } catch (error) {
+    // A full disk: no lock without its record left behind.
     closeSync(fd);
+    fd = -1;
+    removeFile(lockPath);
+    throw error;
+  } finally {
+    if (fd >= 0) closeSync(fd);
   }
 }
 
