@@ -4,7 +4,7 @@ import { UserError } from '../errors.js';
 import { fsyncDir, writeFileAtomic, writeTarget } from '../io/atomic-write.js';
 import { removeFile } from '../io/remove-file.js';
 import type { Messages } from '../ui/messages.js';
-import { rotateBackups, writeBackup } from './backups.js';
+import { rotateBackups, syncBackup, writeBackup } from './backups.js';
 import { parseStateText, readStateFile, type StateIssue, type StateReading } from './inspect.js';
 import { type HeldLock, LockTimeoutError, lockState } from './lock.js';
 import { STATE_NAME, type StatePaths } from './paths.js';
@@ -247,7 +247,9 @@ export class Store {
     if (back && !('issue' in parseStateText(back.toString('utf8')))) throw new UserError(this.t.errors.stateChanged(this.paths.stateFile));
     if (reading.kind === 'ok' && backup) {
       try {
+        syncBackup(backup);
         renameSync(backup, target);
+        fsyncDir(dirname(target));
       } catch {
         writeFileAtomic(target, reading.raw, { mode: reading.stat.mode & 0o7777 });
       }
