@@ -7,6 +7,7 @@ import { readStateFile, type StateIssue } from './inspect.js';
 import { lockState, lockStatus } from './lock.js';
 import { STATE_NAME, type StatePaths } from './paths.js';
 import type { State } from './state.js';
+import { isStateTemp } from './store.js';
 import { testPoint } from './test-hooks.js';
 
 /** A kept version of the state file, checked. */
@@ -69,7 +70,7 @@ export function diagnoseState(paths: StatePaths): StateDiagnosis {
     items: state ? countItems(state) : 0,
     backups,
     lock: lockKind(paths.stateFile),
-    orphans: names.filter((n) => n.startsWith(`${prefix}.tmp-`)).map((n) => join(paths.home, n)),
+    orphans: names.filter(isStateTemp).map((n) => join(paths.home, n)),
     movedAside: names.filter((n) => n.startsWith(`${prefix}.corrupt-`)).map((n) => join(paths.home, n)),
   };
 }

@@ -278,10 +278,14 @@ export class Store {
   }
 }
 
+/** A temporary file of a state write: conf's (`state.json.tmp-…`), or writeFileAtomic's (`.state.json.….tmp`, a restore). */
+export const isStateTemp = (name: string) =>
+  name.startsWith(`${STATE_NAME}.json.tmp-`) || (name.startsWith(`.${STATE_NAME}.json.`) && name.endsWith('.tmp'));
+
 /** Temporary files of writes (state, snapshots) killed before their rename (called under the lock: no live write owns them). */
 function removeOrphans(home: string): void {
   for (const name of readdirSync(home)) {
-    if (name.startsWith(`${STATE_NAME}.json.tmp-`)) removeFile(join(home, name));
+    if (isStateTemp(name)) removeFile(join(home, name));
     if (name === SNAPSHOTS_DIR)
       for (const temp of readdirSync(join(home, name))) if (temp.endsWith('.tmp')) removeFile(join(home, name, temp));
   }

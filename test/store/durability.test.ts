@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
+import { diagnoseState } from '../../src/store/doctor.js';
 import { parseStateText } from '../../src/store/inspect.js';
 import { lockPathOf } from '../../src/store/lock.js';
 import { statePaths } from '../../src/store/paths.js';
@@ -161,6 +162,15 @@ describe('a write is acknowledged only once its complete bytes are read back', (
     expect(lstatSync(file).isFile()).toBe(true);
     expect(statSync(file).ino).not.toBe(statSync(target).ino);
     expect(readFileSync(file, 'utf8')).toBe(old);
+  });
+
+  it("temporary files of killed writes (conf's and writeFileAtomic's) are listed by doctor and removed by the next write", async () => {
+    const s = await seeded(1);
+    const leftovers = ['state.json.tmp-17000000001234abcd', '.state.json.4242-abc.tmp'].map((name) => join(s.paths.home, name));
+    for (const file of leftovers) writeFileSync(file, 'half');
+    expect(diagnoseState(s.paths).orphans.sort()).toEqual([...leftovers].sort());
+    await s.store.update(addItem);
+    expect(readdirSync(s.paths.home).sort()).toEqual(['backups', 'state.json']);
   });
 
   it('a stale lock it removed is reported in one line', async () => {
