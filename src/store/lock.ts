@@ -223,7 +223,10 @@ function removeStaleLock(stateFile: string, judged: LockState): boolean {
   const aside = `${lockPath}.stale-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
   try {
     renameSync(lockPath, aside);
-  } catch {
+  } catch (error) {
+    // A folder where nothing can be changed: the write cannot happen either, say why at once.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw error;
     return false;
   }
   let moved: Stats | undefined;
@@ -314,11 +317,15 @@ export async function lockState(stateFile: string, options: LockOptions = {}): P
       watching = { ino: lock.stat.ino, dev: lock.stat.dev, since: now };
     }
     const verdict = judgeLock(lock, now, now - watching.since, judging);
-    if (verdict.kind === 'stale') {
-      if (removeStaleLock(stateFile, lock)) recovered.push({ reason: verdict.reason, pid: verdict.pid, host: verdict.host });
+    if (verdict.kind === 'stale' && removeStaleLock(stateFile, lock)) {
+      recovered.push({ reason: verdict.reason, pid: verdict.pid, host: verdict.host });
       continue;
     }
-    if (now - started > timeoutMs) throw new LockTimeoutError(verdict.owner?.pid ?? null, verdict.owner?.host ?? null);
+    // A stale lock that could not be removed (a read-only folder) is waited for like a held one.
+    if (now - started > timeoutMs) {
+      const owner = verdict.kind === 'held' ? verdict.owner : null;
+      throw new LockTimeoutError(owner?.pid ?? (verdict.kind === 'stale' ? verdict.pid : null), owner?.host ?? null);
+    }
     await sleep(Math.min(50, 5 + attempt * 2) * (0.5 + Math.random()));
   }
 }

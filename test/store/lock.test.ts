@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import {
   readLock,
   selfIdentity,
 } from '../../src/store/lock.js';
+import { mountTmpfs } from '../helpers/tmpfs.js';
 
 const scratch = () => {
   const dir = mkdtempSync(join(tmpdir(), 'roadmap-lock-'));
@@ -153,6 +154,21 @@ describe('the state lock', () => {
     expect(existsSync(legacyOwnerPathOf(stateFile))).toBe(false);
     expect(statSync(lock).isFile()).toBe(true);
     held.release();
+  });
+
+  it('a stale lock in a read-only folder: the error at once (EROFS), no busy loop, no wait', async (ctx) => {
+    const fs = mountTmpfs(64);
+    if (!fs) return ctx.skip();
+    try {
+      const stateFile = join(fs.dir, 'state.json');
+      writeOwner(lockPathOf(stateFile), { pid: await deadPid() });
+      execFileSync('mount', ['-o', 'remount,ro', fs.dir]);
+      const started = Date.now();
+      await expect(lockState(stateFile, { timeoutMs: 5000 })).rejects.toEqual(expect.objectContaining({ code: 'EROFS' }));
+      expect(Date.now() - started).toBeLessThan(1000);
+    } finally {
+      fs.unmount();
+    }
   });
 
   it('knows when it was taken over, and then removes nothing on release', async () => {
