@@ -107,6 +107,31 @@ describe('a full disk (a small tmpfs holding ROADMAP_HOME)', () => {
   }, 60_000);
 });
 
+describe('doctor --repair where it cannot write (a small tmpfs)', () => {
+  let fs: Tmpfs | null = null;
+  beforeEach(() => {
+    fs = mountTmpfs(1024);
+  });
+  afterEach(() => fs?.unmount());
+
+  it.for([
+    ['a read-only file system', 'the file system is read-only'],
+    ['a full disk', 'no space left on the disk: free some space and run the command again'],
+  ] as const)('on %s: one line saying what to do, exit 1, the files as they were', async ([name, reason], ctx) => {
+    if (!fs) return ctx.skip();
+    const h = home(join(fs.dir, 'home'));
+    for (const id of ['1', '2', '3']) expect((await spawnRoadmap(['check', id], h.env)).code).toBe(0);
+    writeFileSync(h.stateFile, '{"schemaVersion":1,');
+    const before = filesOf(h.home);
+    if (name === 'a full disk') fillDisk(fs.dir);
+    else execFileSync('mount', ['-o', 'remount,ro', fs.dir]);
+    const repair = await spawnRoadmap(['doctor', '--repair'], h.env);
+    expect(repair.code).toBe(1);
+    expect(repair.stderr).toBe(`roadmap: could not repair the progress file ${h.stateFile}: ${reason}. It was left as it was.\n`);
+    expect(filesOf(h.home)).toEqual(before);
+  });
+});
+
 describe('the state file as the user keeps it', () => {
   it('a symlinked state.json (dotfiles): written through, the link kept, backups independent regular files with the old content', async () => {
     const h = home();
