@@ -5,7 +5,7 @@
 //   skips the ESM loader's per-module resolve/link cost, and one file means one read and one compile.
 //   Our own modules imported with `import()` are inlined and only evaluated when first imported.
 // - dist/lazy/<name>.cjs: heavy code the hot path must not even read: every `import()` of a package
-//   (conf, proper-lockfile, @inquirer/prompts, ...) and the modules listed in LAZY_MODULES (the remark
+//   (conf, @inquirer/prompts, ...) and the modules listed in LAZY_MODULES (the remark
 //   parser). They are separate bundles, `require`d on first use.
 // - dist/hot.cjs: `status`, `list`, `next` without commander or the other commands (src/hot.ts), for the
 //   command lines src/hot-argv.ts reads exactly as commander does.
@@ -164,15 +164,12 @@ const defaultBuiltinsPlugin = {
  * silently misbehave.
  * - chalk's supports-color (node:os, node:tty and so node:net at load): we always give chalk a level.
  * - ajv and ajv-formats in conf (most of conf's bundle): roadmap passes conf no schema.
- * - graceful-fs in proper-lockfile (it patches a copy of fs at load): plain fs does for one lock file.
- * - signal-exit in proper-lockfile and when-exit in atomically (conf's writer): at load, each patches
- *   `process.emit` or listens to some fifteen signals, to remove its lock or temporary file on a signal
- *   (~2.5 ms of every write, most of it at exit). Their stand-ins run the same clean-up at exit only. A
- *   write that finds the lock free is synchronous from the lock to its release, so a signal handler could
- *   only run after it anyway; a process killed in the middle (by SIGINT now as by SIGKILL before) leaves
- *   a lock that the next run takes over at once (its owner is dead) and temporary files that it removes
- *   under the lock. One that waited for the lock takes it with asynchronous calls: killed in the ~1 ms
- *   before it records its owner, it leaves a lock taken over when stale (4 s).
+ * - when-exit in atomically (conf's writer): at load, it listens to some fifteen signals, to remove its
+ *   temporary file on a signal (most of ~2.5 ms of every write, at exit). Its stand-in runs the same
+ *   clean-up at exit only. The write is synchronous from conf's temporary file to its rename, so a signal
+ *   handler could only run after it anyway; a process killed in the middle leaves a temporary file that
+ *   the next write removes under the lock, and a lock that the next write removes at once (its owner is
+ *   dead: src/store/lock.ts).
  * - node:util's `promisify` in stubborn-fs (atomically's fs): it wraps sixteen fs calls at load, and
  *   roadmap writes with the synchronous ones. Each wrapper is made on its first call instead.
  */
@@ -195,15 +192,6 @@ const STAND_INS = [
       "module.exports = new Proxy({}, { get(_, key) { if (key === '__esModule') return false; throw new Error('semver is not bundled: roadmap gives conf no migrations'); } });",
   },
   {
-    filter: /^signal-exit$/,
-    importer: /[/\\]proper-lockfile[/\\]/,
-    contents: `module.exports = (callback) => {
-  const listener = (code) => callback(code, null);
-  process.once('exit', listener);
-  return () => process.removeListener('exit', listener);
-};`,
-  },
-  {
     filter: /^when-exit$/,
     importer: /[/\\]atomically[/\\]/,
     contents: `export default (callback) => {
@@ -220,14 +208,12 @@ const STAND_INS = [
   return (...args) => (promised ??= require('node:util').promisify(fn))(...args);
 };`,
   },
-  { filter: /^graceful-fs$/, importer: /[/\\]proper-lockfile[/\\]/, contents: "module.exports = require('node:fs');" },
-  // node:assert (~1.7 ms to load, with the stream modules its error colours need) for one call each:
+  // node:assert (~1.7 ms to load, with the stream modules its error colours need) for one call:
   // conf's `deepEqual` of the store read with the store plus defaults (roadmap gives no defaults, so
-  // the same entries: strict equality of plain copies answers as the loose check does), and
-  // signal-exit's argument check in proper-lockfile.
+  // the same entries: strict equality of plain copies answers as the loose check does).
   {
     filter: /^(node:)?assert$/,
-    importer: /[/\\](conf|signal-exit)[/\\]/,
+    importer: /[/\\]conf[/\\]/,
     contents: `const isDeepStrictEqual = (a, b) => require('node:util').isDeepStrictEqual(a, b);
 const fail = (message) => { throw Object.assign(new Error(message), { code: 'ERR_ASSERTION' }); };
 module.exports = {

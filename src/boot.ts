@@ -130,6 +130,8 @@ function bundleRequire(bundle: string, cacheFileOf: (file: string) => string | u
   return load as NodeJS.Require;
 }
 
+// A minimal copy of src/io/atomic-write.ts (no fsync: a torn cache is rejected by V8 and rebuilt): boot
+// must stay standalone, loaded before any bundle, so it imports nothing of the CLI's.
 function saveCodeCache(script: Script, file: string): void {
   try {
     mkdirSync(dirname(file), { recursive: true });

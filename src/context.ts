@@ -101,7 +101,7 @@ export function createContext(options: GlobalOptions, io: ContextIO): Context {
   const clock = io.clock ?? (() => new Date());
   const paths = statePaths(io.env);
   const now = () => (fixed ? new Date(fixed) : clock());
-  const store = new Store(paths, t, now);
+  const store = new Store(paths, t, now, { warn: (line) => io.stderr.write(`${line}\n`) });
   let loaded: Promise<LoadedRoadmap> | undefined;
   let interactive: boolean | undefined;
   const chalk = new Chalk({ level: colorLevel(options.color, io.env, io.stdout.isTTY) });

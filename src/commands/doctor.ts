@@ -3,8 +3,10 @@ import { UserError } from '../errors.js';
 import { runDoctorChecks } from '../progress/doctor.js';
 import { pruneOrphans } from '../progress/document-changes.js';
 import { backupDirOf } from '../store/backups.js';
-import { diagnoseState, type RepairResult, repairState } from '../store/doctor.js';
+import { diagnoseState, RepairRefused, type RepairResult, repairState } from '../store/doctor.js';
+import { LockTimeoutError } from '../store/lock.js';
 import { documentState } from '../store/state.js';
+import { fileErrorReason } from '../store/store.js';
 import { toJsonText } from '../ui/json.js';
 import { renderRepair, renderStateDiagnosis, stateDiagnosisJson } from '../ui/render-doctor.js';
 import { renderDoctor } from '../ui/render-documents.js';
@@ -23,7 +25,7 @@ export interface DoctorOptions {
  */
 export async function runDoctor(options: DoctorOptions, ctx: Context): Promise<void> {
   let repair: RepairResult | null = null;
-  if (options.repair) repair = await repairState(ctx.paths, ctx.now());
+  if (options.repair) repair = await repairOrExplain(ctx);
   const state = diagnoseState(ctx.paths);
   const view = { chalk: ctx.chalk, t: ctx.t };
   const stateText = `${repair ? renderRepair(repair, view) : ''}${renderStateDiagnosis(state, backupDirOf(ctx.paths), view)}`;
@@ -53,4 +55,23 @@ export async function runDoctor(options: DoctorOptions, ctx: Context): Promise<v
   if (pruned !== undefined) ctx.stdout.write(`${pruned ? m.pruned(pruned) : m.nothingToPrune}\n`);
   const where = doc.bundled ? ctx.t.documents.roadmaps.bundled : doc.path;
   ctx.stdout.write(renderDoctor({ title: doc.model.title, where }, findings, { chalk: ctx.chalk, t: ctx.t, columns: ctx.stdout.columns }));
+}
+
+/** `--repair`, its failures as one line that says what to do (the progress file is left as it was). */
+async function repairOrExplain(ctx: Context): Promise<RepairResult> {
+  const file = ctx.paths.stateFile;
+  try {
+    return await repairState(ctx.paths, ctx.now());
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    if (error instanceof RepairRefused) {
+      throw new UserError(
+        error.issue.kind === 'permission'
+          ? ctx.t.errors.repairPermission(file)
+          : ctx.t.errors.repairFailed(file, ctx.t.errors.stateReason(error.issue)),
+      );
+    }
+    if (error instanceof LockTimeoutError) throw new UserError(ctx.t.errors.stateLocked(file, error.ownerPid, error.ownerHost));
+    throw new UserError(ctx.t.errors.repairFailed(file, fileErrorReason(error, ctx.t, ctx.paths.home)));
+  }
 }

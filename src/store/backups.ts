@@ -1,5 +1,6 @@
-import { linkSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../io/atomic-write.js';
 import { removeFile } from '../io/remove-file.js';
 import type { StatePaths } from './paths.js';
 
@@ -51,15 +52,16 @@ export function compactStamp(date: Date): string {
 
 /**
  * Keeps the state file about to be replaced (`raw`, its bytes as read under the lock) as the newest
- * backup, and removes the oldest beyond `keep`. Called under the state lock.
- *
- * The backup is a hard link to the state file: conf replaces that file by renaming a new one over it,
- * so the link keeps the replaced version as it was, for one `link` instead of a copy to write and
- * rename (~0.5 ms of a `check`). Where there is no file to link or the file system has no hard links,
- * `raw` is written to a temporary name, then renamed: a crash never leaves half a backup under a
- * backup's name.
+ * backup: a real, independent copy (never a link: a link to the live file, or to a symlink, would change
+ * with it), written atomically (complete write, temporary file, rename) with the state file's mode.
+ * Not fsynced on the way (the cost of two more journal commits on every write, docs/performance.md):
+ * the version it copies is itself on disk until the new state's rename, and a power cut can at worst
+ * cost this newest backup (then skipped as unreadable), never the state; `syncBackup` makes it durable
+ * before it is ever used to put the state right. Nothing is removed here: `rotateBackups` runs only once
+ * the new state is safely written, so a failed write never rotates a good backup out. Returns the
+ * backup's path. Called under the state lock.
  */
-export function keepBackup(paths: StatePaths, raw: Uint8Array, now: Date, keep = KEEP_BACKUPS): void {
+export function writeBackup(paths: StatePaths, raw: Uint8Array, now: Date, mode?: number): string {
   const dir = backupDirOf(paths);
   let names: string[];
   try {
@@ -68,17 +70,36 @@ export function keepBackup(paths: StatePaths, raw: Uint8Array, now: Date, keep =
     mkdirSync(dir, { recursive: true });
     names = [];
   }
-  const existing = backupsIn(dir, names);
-  const seq = (existing[0]?.seq ?? 0) + 1;
+  const seq = (backupsIn(dir, names)[0]?.seq ?? 0) + 1;
   const file = join(dir, `state-${compactStamp(now)}-${String(seq).padStart(6, '0')}.json`);
+  writeFileAtomic(file, raw, { fsync: false, ...(mode === undefined ? {} : { mode }) });
+  return file;
+}
+
+/** Flushes a backup to disk (before it replaces the state). */
+export function syncBackup(file: string): void {
+  const fd = openSync(file, 'r');
   try {
-    linkSync(paths.stateFile, file);
-  } catch {
-    const temp = `${file}.tmp`;
-    writeFileSync(temp, raw);
-    renameSync(temp, file);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
-  for (const old of existing.slice(keep - 1)) removeFile(old.file);
-  // Leftovers of a run killed between writing a copy and renaming it.
-  for (const name of names) if (name.endsWith('.tmp')) removeFile(join(dir, name));
+}
+
+/** Removes the oldest backups beyond `keep`, and leftovers of copies killed before their rename. Never throws. */
+export function rotateBackups(paths: StatePaths, keep = KEEP_BACKUPS): void {
+  const dir = backupDirOf(paths);
+  try {
+    const names = readdirSync(dir);
+    for (const old of backupsIn(dir, names).slice(keep)) removeFile(old.file);
+    for (const name of names) if (name.endsWith('.tmp')) removeFile(join(dir, name));
+  } catch {
+    // The state is written: an extra backup or a leftover is harmless, the next write tries again.
+  }
+}
+
+/** A backup, then the rotation (the order of a successful write). */
+export function keepBackup(paths: StatePaths, raw: Uint8Array, now: Date, keep = KEEP_BACKUPS): void {
+  writeBackup(paths, raw, now);
+  rotateBackups(paths, keep);
 }

@@ -1,10 +1,14 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fsyncDir, writeFileAtomic, writeTarget } from '../io/atomic-write.js';
+import { removeFile } from '../io/remove-file.js';
 import { type Backup, compactStamp, listBackups } from './backups.js';
 import { readStateFile, type StateIssue } from './inspect.js';
-import { lockOwnerIsDead, lockPathOf, lockState } from './lock.js';
+import { lockState, lockStatus } from './lock.js';
 import { STATE_NAME, type StatePaths } from './paths.js';
 import type { State } from './state.js';
+import { isStateTemp } from './store.js';
+import { testPoint } from './test-hooks.js';
 
 /** A kept version of the state file, checked. */
 export interface CheckedBackup extends Backup {
@@ -29,6 +33,11 @@ export interface StateDiagnosis {
   orphans: string[];
   /** Bad files moved aside by earlier repairs. */
   movedAside: string[];
+}
+
+function lockKind(stateFile: string): StateDiagnosis['lock'] {
+  const status = lockStatus(stateFile);
+  return status.kind === 'none' ? 'none' : status.kind === 'held' ? 'held' : 'dead';
 }
 
 const countItems = (state: State) => Object.values(state.documents).reduce((n, doc) => n + Object.keys(doc.items).length, 0);
@@ -60,8 +69,8 @@ export function diagnoseState(paths: StatePaths): StateDiagnosis {
     documents: state ? Object.keys(state.documents).length : 0,
     items: state ? countItems(state) : 0,
     backups,
-    lock: !existsSync(lockPathOf(paths.stateFile)) ? 'none' : lockOwnerIsDead(paths.stateFile) ? 'dead' : 'held',
-    orphans: names.filter((n) => n.startsWith(`${prefix}.tmp-`)).map((n) => join(paths.home, n)),
+    lock: lockKind(paths.stateFile),
+    orphans: names.filter(isStateTemp).map((n) => join(paths.home, n)),
     movedAside: names.filter((n) => n.startsWith(`${prefix}.corrupt-`)).map((n) => join(paths.home, n)),
   };
 }
@@ -76,28 +85,73 @@ export type RepairResult =
   | { kind: 'restored'; movedTo: string; backup: CheckedBackup }
   | { kind: 'emptied'; movedTo: string };
 
+/** `doctor --repair` refused: the file cannot be read (permission), which is no corruption. */
+export class RepairRefused extends Error {
+  constructor(readonly issue: StateIssue) {
+    super(`the state file cannot be read (${issue.kind}): not repaired`);
+    this.name = 'RepairRefused';
+  }
+}
+
 /**
- * Repairs an unusable state file, under the state lock: moves it aside to `state.json.corrupt-<time>`
- * (nothing is deleted) and puts the newest good backup in its place, or no file at all (empty
- * progress) when there is none. A usable or missing file is left as it is.
+ * Repairs an unusable state file, under the state lock, as safely as a write: the bad file is kept
+ * (`state.json.corrupt-<time>`, a hard link to it or a copy: nothing is deleted), then the newest good
+ * backup is written to a temporary file and renamed over it, so at every moment `state.json` is the bad
+ * file or the restored one, never missing. With no good backup the bad file is moved aside (progress
+ * starts empty). A folder, a device or a FIFO in its place is moved aside with a rename (the backup
+ * prepared first). A usable or missing file is left as it is; a file that cannot be read for lack of
+ * permission is not corrupt: RepairRefused, nothing touched. A symlinked state is restored through the link.
  */
 export async function repairState(paths: StatePaths, now: Date): Promise<RepairResult> {
   mkdirSync(paths.home, { recursive: true });
   const held = await lockState(paths.stateFile);
   try {
     const diagnosis = diagnoseState(paths);
-    if (diagnosis.status !== 'bad') return { kind: 'healthy' };
+    if (diagnosis.status !== 'bad' || !diagnosis.issue) return { kind: 'healthy' };
+    if (diagnosis.issue.kind === 'permission' || diagnosis.issue.kind === 'notFolder') throw new RepairRefused(diagnosis.issue);
     let movedTo = `${paths.stateFile}.corrupt-${compactStamp(now)}`;
     for (let n = 2; existsSync(movedTo); n++) movedTo = `${paths.stateFile}.corrupt-${compactStamp(now)}-${n}`;
-    renameSync(paths.stateFile, movedTo);
+    const target = writeTarget(paths.stateFile);
     const backup = newestGoodBackup(diagnosis);
-    if (!backup) return { kind: 'emptied', movedTo };
-    // Copied (the backup stays a backup), then renamed into place: never half a state file.
-    const temp = join(paths.home, `.${basename(paths.stateFile)}.restore`);
-    copyFileSync(backup.file, temp);
-    renameSync(temp, paths.stateFile);
+    const good = backup ? readFileSync(backup.file) : undefined;
+    if (!statSync(target).isFile()) {
+      // A folder or a special file: renamed aside, the restored file (already complete on disk) renamed in.
+      const temp = join(dirname(target), `.${basename(target)}.restore-${process.pid}.tmp`);
+      if (good) writeFileAtomic(temp, good);
+      renameSync(target, movedTo);
+      testPoint('repair:aside');
+      if (good) renameSync(temp, target);
+      fsyncDir(dirname(target));
+      return good && backup ? { kind: 'restored', movedTo, backup } : { kind: 'emptied', movedTo };
+    }
+    keepAside(target, movedTo);
+    testPoint('repair:aside');
+    if (!good || !backup) {
+      unlinkSync(target);
+      fsyncDir(dirname(target));
+      return { kind: 'emptied', movedTo };
+    }
+    try {
+      writeFileAtomic(target, good);
+    } catch (error) {
+      // Nothing repaired: the bad file stays where it was, and its copy aside goes.
+      removeFile(movedTo);
+      throw error;
+    }
+    testPoint('repair:restored');
     return { kind: 'restored', movedTo, backup };
   } finally {
-    await held.release();
+    held.release();
+  }
+}
+
+/** Keeps the bad file's bytes at `movedTo`: a hard link (no space needed), else a complete, fsynced copy. */
+function keepAside(file: string, movedTo: string): void {
+  try {
+    linkSync(file, movedTo);
+    fsyncDir(dirname(movedTo));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error;
+    writeFileAtomic(movedTo, readFileSync(file));
   }
 }

@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats, statSync } from 'node:fs';
 import { checkState, emptyState, migrateState, type State } from './state.js';
 
 /** Why a state file cannot be used. */
 export type StateIssue =
   | { kind: 'directory' }
+  /** A device, a FIFO or a socket: never read (it could block or never end). */
+  | { kind: 'special' }
   | { kind: 'permission' }
   | { kind: 'notFolder' }
   | { kind: 'io'; code: string }
@@ -13,17 +15,34 @@ export type StateIssue =
   | { kind: 'invalid'; reason: string }
   | { kind: 'newer'; version: number };
 
-/** A state file as read: missing, usable (with its exact bytes, for backups), or unusable and why. */
+/**
+ * A state file as read: missing, usable (with its exact bytes, for backups, and what `stat` said of it
+ * just before, to tell whether it is still the same file when the new version is written), or unusable
+ * and why.
+ */
 export type StateReading =
   | { kind: 'missing'; state: State }
-  | { kind: 'ok'; state: State; raw: Buffer }
+  | { kind: 'ok'; state: State; raw: Buffer; stat: Stats }
   | { kind: 'bad'; issue: StateIssue };
 
-/** Reads and checks a state file (or a backup of one). Never writes; never throws. */
+/** Reads and checks a state file (or a backup of one). Never writes; never throws. The file type is checked before reading. */
 export function readStateFile(file: string): StateReading {
   let raw: Buffer;
+  let stat: Stats | undefined;
   try {
-    raw = readFileSync(file);
+    stat = statSync(file, { throwIfNoEntry: false });
+    if (!stat) return { kind: 'missing', state: emptyState() };
+    if (stat.isDirectory()) return { kind: 'bad', issue: { kind: 'directory' } };
+    if (!stat.isFile()) return { kind: 'bad', issue: { kind: 'special' } };
+    // The identity of the very bytes read (fstat of the open file). O_NONBLOCK: a FIFO swapped in since the stat never blocks.
+    const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      stat = fstatSync(fd);
+      if (!stat.isFile()) return { kind: 'bad', issue: { kind: 'special' } };
+      raw = readFileSync(fd);
+    } finally {
+      closeSync(fd);
+    }
   } catch (error) {
     const code = String((error as NodeJS.ErrnoException).code ?? error);
     if (code === 'ENOENT') return { kind: 'missing', state: emptyState() };
@@ -33,7 +52,7 @@ export function readStateFile(file: string): StateReading {
     return { kind: 'bad', issue: { kind: 'io', code } };
   }
   const result = parseStateText(raw.toString('utf8'));
-  return 'issue' in result ? { kind: 'bad', issue: result.issue } : { kind: 'ok', state: result.state, raw };
+  return 'issue' in result ? { kind: 'bad', issue: result.issue } : { kind: 'ok', state: result.state, raw, stat: stat as Stats };
 }
 
 /** Parses and checks the text of a state file; an older schema is migrated in memory. Pure. */

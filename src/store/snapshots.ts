@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { xxHash32 } from 'js-xxhash';
+import { writeFileAtomic } from '../io/atomic-write.js';
 import { type DocumentState, isKnown, type KnownItem, type State } from './state.js';
 
 // A document's snapshot (its items when last seen: key, text, group) is what renames are recognised
@@ -27,13 +28,11 @@ export function readSnapshot(home: string, docId: string): Record<string, KnownI
   }
 }
 
-/** Writes a snapshot atomically (temporary file, rename). Called under the state lock. */
+/** Writes a snapshot atomically and durably (see io/atomic-write.ts). Called under the state lock. */
 export function writeSnapshot(home: string, docId: string, known: Record<string, KnownItem>): void {
   const file = snapshotFileOf(home, docId);
   mkdirSync(dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, JSON.stringify({ docId, known }));
-  renameSync(temp, file);
+  writeFileAtomic(file, JSON.stringify({ docId, known }));
 }
 
 /** Takes the snapshots out of a state about to be written: they go to their own files. */

@@ -1,28 +1,128 @@
-import { mkdirSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, renameSync, type Stats, statfsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
+import { fsyncDir, writeFileAtomic, writeTarget } from '../io/atomic-write.js';
 import { removeFile } from '../io/remove-file.js';
 import type { Messages } from '../ui/messages.js';
-import { keepBackup } from './backups.js';
-import { readStateFile, type StateIssue } from './inspect.js';
-import { LockTimeoutError, lockState } from './lock.js';
+import { rotateBackups, syncBackup, writeBackup } from './backups.js';
+import { parseStateText, readStateFile, type StateIssue, type StateReading } from './inspect.js';
+import { type HeldLock, LockTimeoutError, lockState } from './lock.js';
 import { STATE_NAME, type StatePaths } from './paths.js';
 import { detachSnapshots, readSnapshot, SNAPSHOTS_DIR, writeSnapshot } from './snapshots.js';
 import type { DocumentState, KnownItem, State } from './state.js';
+import { testPoint } from './test-hooks.js';
+
+/** Writes the state file's text (conf by default; a fault is injected here in tests). */
+export type StateWriter = (home: string, text: string, state: State, mode: number) => Promise<void>;
+
+export interface StoreIO {
+  /** Where a one-line notice goes (a stale lock removed): stderr. */
+  warn?: (line: string) => void;
+  writeState?: StateWriter;
+}
+
+/** conf, as the atomic writer of the state file (temporary file, fsync, rename; through a symlink). */
+const confWriter: StateWriter = async (home, _text, state, mode) => {
+  const { Conf } = await import('./write-deps.js');
+  const conf = new Conf<Record<string, unknown>>({
+    projectName: 'roadmap',
+    projectSuffix: '',
+    cwd: home,
+    configName: STATE_NAME,
+    clearInvalidConfig: false,
+    // The state file's own mode is kept (conf would write 0o666 less the umask: a 600 file would widen).
+    configFileMode: mode,
+    // conf is only the atomic writer here: `update` has just read and checked the file under the lock.
+    // Without this, conf's constructor and its `store` setter each parse the file again and
+    // deep-compare it with its defaults (two parses and a deep compare of a state with snapshots).
+    deserialize: () => ({}),
+  });
+  conf.store = state as unknown as Record<string, unknown>;
+};
+
+/** Blocks a file of `bytes` takes, plus one for its metadata. */
+const blocksOf = (bytes: number, blockSize: number) => (Math.ceil(bytes / blockSize) + 1) * blockSize;
+
+/**
+ * Throws ENOSPC before anything is written when the file system of `dir` has less free space than the
+ * files about to be written there. A file system that does not say (0 blocks) is trusted; the read-back
+ * of the written file catches what this cannot (quotas).
+ */
+function checkFreeSpace(dir: string, sizes: readonly number[]): void {
+  let fs: ReturnType<typeof statfsSync>;
+  try {
+    fs = statfsSync(dir);
+  } catch {
+    return;
+  }
+  if (fs.blocks <= 0 || fs.bsize <= 0) return;
+  const need = sizes.reduce((sum, size) => sum + blocksOf(size, fs.bsize), 0);
+  if (fs.bavail * fs.bsize < need) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+}
+
+/** The file at `file` is still the one `reading` read (or still absent). */
+function sameFile(file: string, reading: StateReading): boolean {
+  let now: Stats | undefined;
+  try {
+    now = statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return false;
+  }
+  if (reading.kind !== 'ok') return now === undefined;
+  const then = reading.stat;
+  return (
+    now !== undefined &&
+    now.ino === then.ino &&
+    now.dev === then.dev &&
+    now.size === then.size &&
+    now.mtimeMs === then.mtimeMs &&
+    now.ctimeMs === then.ctimeMs
+  );
+}
+
+/** The words for an error of the file system, with what the user can do. */
+export function fileErrorReason(error: unknown, t: Messages, home: string): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return t.errors.permissionDenied;
+    case 'EROFS':
+      return t.errors.readOnly;
+    case 'ENOSPC':
+      return t.errors.diskFull;
+    case 'EDQUOT':
+      return t.errors.quotaFull;
+    case 'EEXIST':
+    case 'ENOTDIR':
+      return t.errors.notAFolder(home);
+    case 'ENOTREG':
+      return t.errors.stateReason({ kind: 'special' });
+    default:
+      return String(code ?? (error instanceof Error ? error.message : error));
+  }
+}
 
 /**
  * The only code that touches the state file. Reads go straight to the file conf writes (same path,
  * same JSON), so read-only commands pay for neither conf's validator nor the lock. Writes take a
- * cross-process lock around read-modify-write, keep the replaced version as a backup, and let conf
- * write the file atomically (temporary file, fsync, rename).
+ * cross-process lock around read-modify-write, keep the replaced version as a backup, let conf write
+ * the file atomically (temporary file, fsync, rename), and read it back before saying it is written.
  */
 export class Store {
+  private readonly warn: (line: string) => void;
+  private readonly writeState: StateWriter;
+
   constructor(
     readonly paths: StatePaths,
     private readonly t: Messages,
     /** The clock (names the backups). */
     private readonly now: () => Date,
-  ) {}
+    io: StoreIO = {},
+  ) {
+    this.warn = io.warn ?? (() => {});
+    this.writeState = io.writeState ?? confWriter;
+  }
 
   /** The state as last read by `read` (until the next `update`): a command reads it two or three times. */
   private lastRead: State | undefined;
@@ -42,9 +142,16 @@ export class Store {
 
   /**
    * Read-modify-write under a cross-process lock: `change` gets the freshly read state, mutates it and
-   * returns a result; the state is then written atomically, the version it replaces kept as a backup.
-   * A state file that cannot be read is never overwritten (the UserError propagates before anything
-   * is written); a change that changes nothing writes nothing.
+   * returns a result; the state is then written, and only acknowledged (the promise resolves) once its
+   * complete bytes are on disk and read back. A state file that cannot be read is never overwritten (the
+   * UserError propagates before anything is written); a change that changes nothing writes nothing.
+   *
+   * The write, in order: free space checked (ENOSPC before anything is written); the snapshots; a copy
+   * of the version replaced as the newest backup; the state still the one read under the lock and the
+   * lock still ours (compare-before-rename: otherwise nothing is written, UserError); conf's atomic write;
+   * the file read back (a short or unreadable result is put right at once from the backup just taken, and
+   * is a UserError); the folder fsynced. Only then are old backups rotated out, so a failed attempt never
+   * costs a good backup. Once the state is written, nothing else can turn the command into a failure.
    */
   async update<T>(change: (state: State) => T): Promise<T> {
     const { home, stateFile } = this.paths;
@@ -54,14 +161,16 @@ export class Store {
     } catch (error) {
       throw this.writeError(error);
     }
-    let held: Awaited<ReturnType<typeof lockState>>;
+    let held: HeldLock;
     try {
       held = await lockState(stateFile);
     } catch (error) {
-      if (error instanceof LockTimeoutError) throw new UserError(this.t.errors.stateLocked(stateFile, error.ownerPid));
+      if (error instanceof LockTimeoutError) throw new UserError(this.t.errors.stateLocked(stateFile, error.ownerPid, error.ownerHost));
       throw this.writeError(error);
     }
+    for (const r of held.recovered) this.warn(`${this.t.errors.prefix} ${this.t.errors.lockRecovered(stateFile, r.reason, r.pid, r.host)}`);
     try {
+      testPoint('write:locked');
       const reading = readStateFile(stateFile);
       if (reading.kind === 'bad') throw this.unreadable(reading.issue);
       const { state } = reading;
@@ -72,32 +181,81 @@ export class Store {
       const text = JSON.stringify(state, undefined, '\t');
       const same = reading.kind === 'ok' && reading.raw.toString('utf8') === text;
       if (same && snapshots.length === 0) return result;
+      let target = stateFile;
+      let backup: string | undefined;
       try {
         removeOrphans(home);
+        if (!same) {
+          // A symlinked state file is written through: its target's folder holds the new file.
+          target = writeTarget(stateFile);
+          const oldSize = reading.kind === 'ok' ? reading.raw.length : 0;
+          const newSize = Buffer.byteLength(text);
+          if (dirname(target) === home) checkFreeSpace(home, [oldSize, newSize]);
+          else {
+            checkFreeSpace(home, [oldSize]);
+            checkFreeSpace(dirname(target), [newSize]);
+          }
+        }
         for (const [docId, known] of snapshots) writeSnapshot(home, docId, known);
         if (same) return result;
-        if (reading.kind === 'ok') keepBackup(this.paths, reading.raw, this.now());
-        const { Conf } = await import('./write-deps.js');
-        const conf = new Conf<Record<string, unknown>>({
-          projectName: 'roadmap',
-          projectSuffix: '',
-          cwd: home,
-          configName: STATE_NAME,
-          clearInvalidConfig: false,
-          // conf is only the atomic writer here: `read` has just read and checked the file under the lock.
-          // Without this, conf's constructor and its `store` setter each parse the file again and
-          // deep-compare it with its defaults (two parses and a deep compare of a state with snapshots).
-          deserialize: () => ({}),
-        });
-        conf.store = state as unknown as Record<string, unknown>;
+        const mode = reading.kind === 'ok' ? reading.stat.mode & 0o7777 : 0o666;
+        if (reading.kind === 'ok') backup = writeBackup(this.paths, reading.raw, this.now(), mode);
+        testPoint('write:backup');
+        if (!held.stillHeld() || !sameFile(target, reading)) {
+          if (backup) removeFile(backup);
+          throw new UserError(this.t.errors.stateChanged(stateFile));
+        }
+        let failure: unknown;
+        try {
+          await this.writeState(home, text, state, mode);
+        } catch (error) {
+          failure = error;
+        }
+        testPoint('write:written');
+        this.verify(target, text, reading, backup, failure);
+        fsyncDir(dirname(target));
       } catch (error) {
         throw this.writeError(error);
       }
+      // Written and durable: what follows never fails the command.
+      rotateBackups(this.paths);
       return result;
     } finally {
       this.lastRead = undefined;
-      await held.release();
+      held.release();
     }
+  }
+
+  /**
+   * Reads the state file back after a write. Its exact bytes: done. The old file still in place (the
+   * write failed before its rename): the backup of this attempt is removed and the error thrown. Another
+   * valid state: written by another process (UserError). Anything else (short, unreadable): the version
+   * replaced is put back from the backup just taken (or the file removed when there was none), UserError.
+   */
+  private verify(target: string, text: string, reading: StateReading, backup: string | undefined, failure: unknown): void {
+    let back: Buffer | undefined;
+    try {
+      back = readFileSync(target);
+    } catch {
+      // Missing or unreadable: not what was written.
+    }
+    if (back && back.length === Buffer.byteLength(text) && back.toString('utf8') === text) return;
+    if (sameFile(target, reading)) {
+      if (backup) removeFile(backup);
+      throw failure ?? new UserError(this.t.errors.stateUnwritable(this.paths.stateFile, this.t.errors.notVerified));
+    }
+    if (back && !('issue' in parseStateText(back.toString('utf8')))) throw new UserError(this.t.errors.stateChanged(this.paths.stateFile));
+    if (reading.kind === 'ok' && backup) {
+      try {
+        syncBackup(backup);
+        renameSync(backup, target);
+        fsyncDir(dirname(target));
+      } catch {
+        writeFileAtomic(target, reading.raw, { mode: reading.stat.mode & 0o7777 });
+      }
+    } else if (reading.kind === 'missing') removeFile(target);
+    const reason = failure ? fileErrorReason(failure, this.t, this.paths.home) : this.t.errors.notVerified;
+    throw new UserError(this.t.errors.stateUnwritable(this.paths.stateFile, reason));
   }
 
   /**
@@ -116,23 +274,18 @@ export class Store {
 
   private writeError(error: unknown): UserError {
     if (error instanceof UserError) return error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-        ? this.t.errors.permissionDenied
-        : code === 'ENOSPC'
-          ? this.t.errors.diskFull
-          : code === 'EEXIST' || code === 'ENOTDIR'
-            ? this.t.errors.notAFolder(this.paths.home)
-            : String(code ?? (error instanceof Error ? error.message : error));
-    return new UserError(this.t.errors.stateUnwritable(this.paths.stateFile, reason));
+    return new UserError(this.t.errors.stateUnwritable(this.paths.stateFile, fileErrorReason(error, this.t, this.paths.home)));
   }
 }
+
+/** A temporary file of a state write: conf's (`state.json.tmp-…`), or writeFileAtomic's (`.state.json.….tmp`, a restore). */
+export const isStateTemp = (name: string) =>
+  name.startsWith(`${STATE_NAME}.json.tmp-`) || (name.startsWith(`.${STATE_NAME}.json.`) && name.endsWith('.tmp'));
 
 /** Temporary files of writes (state, snapshots) killed before their rename (called under the lock: no live write owns them). */
 function removeOrphans(home: string): void {
   for (const name of readdirSync(home)) {
-    if (name.startsWith(`${STATE_NAME}.json.tmp-`)) removeFile(join(home, name));
+    if (isStateTemp(name)) removeFile(join(home, name));
     if (name === SNAPSHOTS_DIR)
       for (const temp of readdirSync(join(home, name))) if (temp.endsWith('.tmp')) removeFile(join(home, name, temp));
   }

@@ -1,8 +1,6 @@
 /**
- * The packages of a write, in one lazy bundle (`dist/lazy/store-write.cjs`): the lock (proper-lockfile)
- * and the atomic writer (conf). A write needs both, and one bundle is one file to read and compile
- * instead of two.
+ * The package of a write, in its own lazy bundle (`dist/lazy/store-write.cjs`): conf, the atomic writer
+ * of the state file. The lock is our own (src/store/lock.ts), in the main bundle.
  */
 
 export { default as Conf } from 'conf';
-export { default as lockfile } from 'proper-lockfile';

@@ -14,12 +14,14 @@ export const doctorEn = () => ({
     n === 0 ? `no backup yet (kept in ${dir}, one per change)` : `${n} backup${n === 1 ? '' : 's'} in ${dir}`,
   newestGood: (at: string, items: number) => `newest good backup: ${at} (${items} item${items === 1 ? '' : 's'})`,
   badBackups: (n: number) => `${n} backup${n === 1 ? ' is' : 's are'} unreadable and will be skipped`,
-  lockHeld: 'locked: another roadmap is writing right now (or hung: the lock is taken over after 4 s without activity)',
-  lockDead: 'a lock left by a roadmap that was killed: the next command takes it over at once',
+  lockHeld: 'locked: another roadmap is writing right now (a lock whose process is gone is removed by the next change)',
+  lockDead: 'a stale lock (its process is gone, or it names none): the next change removes it',
   orphans: (n: number) => `${n} temporary file${n === 1 ? '' : 's'} of interrupted writes (removed by the next change)`,
   movedAside: (n: number) => `${n} unreadable file${n === 1 ? '' : 's'} moved aside by earlier repairs (kept for you, safe to delete)`,
   adviceRestore: (at: string) => `run \`roadmap doctor --repair\`: it moves the bad file aside and restores the backup of ${at}.`,
   adviceEmpty: 'run `roadmap doctor --repair`: it moves the bad file aside; with no good backup, progress starts empty.',
+  advicePermission: (path: string) =>
+    `give yourself access to it (e.g. \`chmod u+rw ${path}\`): the file is not damaged, and --repair leaves it alone.`,
   healthy: 'Nothing to repair: the progress file is readable.',
   movedTo: (path: string) => `Moved the unreadable file to ${path} (kept, nothing deleted).`,
   restored: (at: string, path: string, items: number) =>
@@ -40,14 +42,16 @@ export const doctorFr = (): ReturnType<typeof doctorEn> => ({
     n === 0 ? `pas encore de sauvegarde (gardées dans ${dir}, une par changement)` : `${n} sauvegarde${n > 1 ? 's' : ''} dans ${dir}`,
   newestGood: (at: string, items: number) => `dernière sauvegarde valide : ${at} (${items} élément${items > 1 ? 's' : ''})`,
   badBackups: (n: number) => `${n} sauvegarde${n > 1 ? 's sont illisibles et seront ignorées' : ' est illisible et sera ignorée'}`,
-  lockHeld: 'verrouillé : un autre roadmap écrit en ce moment (ou est bloqué : le verrou est repris après 4 s sans activité)',
-  lockDead: 'un verrou laissé par un roadmap interrompu : la prochaine commande le reprend aussitôt',
+  lockHeld: 'verrouillé : un autre roadmap écrit en ce moment (le verrou d’un processus disparu est retiré au prochain changement)',
+  lockDead: 'un verrou périmé (son processus a disparu, ou il n’en nomme aucun) : le prochain changement le retire',
   orphans: (n: number) =>
     `${n} fichier${n > 1 ? 's' : ''} temporaire${n > 1 ? 's' : ''} d’écritures interrompues (supprimé${n > 1 ? 's' : ''} au prochain changement)`,
   movedAside: (n: number) =>
     `${n} fichier${n > 1 ? 's' : ''} illisible${n > 1 ? 's' : ''} mis de côté par des réparations précédentes (gardé${n > 1 ? 's' : ''} pour toi, supprimables)`,
   adviceRestore: (at: string) => `lance \`roadmap doctor --repair\` : il met le fichier abîmé de côté et restaure la sauvegarde du ${at}.`,
   adviceEmpty: 'lance `roadmap doctor --repair` : il met le fichier abîmé de côté ; sans sauvegarde valide, la progression repart de zéro.',
+  advicePermission: (path: string) =>
+    `donne-toi l’accès au fichier (par exemple \`chmod u+rw ${path}\`) : il n’est pas abîmé, et --repair n’y touche pas.`,
   healthy: 'Rien à réparer : le fichier de progression est lisible.',
   movedTo: (path: string) => `Fichier illisible déplacé vers ${path} (gardé, rien n’est supprimé).`,
   restored: (at: string, path: string, items: number) =>
@@ -61,12 +65,26 @@ export const stateErrorsEn = () => ({
   stateUnwritable: (path: string, reason: string) => `cannot write the progress file ${path}: ${reason}. Nothing was changed.`,
   stateNewer: (path: string, version: number) =>
     `the progress file ${path} was written by a newer roadmap (schema ${version}): update roadmap (or run \`roadmap doctor\`). The file was left untouched.`,
-  stateLocked: (path: string, pid: number | null) =>
-    `the progress file ${path} is locked by another roadmap${pid ? ` (process ${pid})` : ''} that is still running; try again when it has finished. Nothing was changed.`,
+  stateLocked: (path: string, pid: number | null, host?: string | null) =>
+    `the progress file ${path} is locked by another roadmap${pid ? ` (process ${pid}${host ? ` on ${host}` : ''})` : ''} that is still running; try again when it has finished. Nothing was changed.`,
+  lockRecovered: (path: string, reason: 'dead' | 'ownerless' | 'expired', pid: number | null, host: string | null) =>
+    reason === 'dead'
+      ? `removed a stale lock on ${path}: its process ${pid} is no longer running`
+      : reason === 'ownerless'
+        ? `removed a stale lock on ${path} that named no process (left by a killed or older roadmap)`
+        : `removed a stale lock on ${path} left by process ${pid} on ${host} long ago`,
+  stateChanged: (path: string) =>
+    `the progress file ${path} was changed by another process while this command held its lock; this change was not written: run the command again.`,
+  repairPermission: (path: string) =>
+    `cannot read the progress file ${path}: permission denied. It is not damaged: give yourself access (e.g. \`chmod u+rw ${path}\`); nothing was repaired or moved.`,
+  repairFailed: (path: string, reason: string) => `could not repair the progress file ${path}: ${reason}. It was left as it was.`,
+  notVerified: 'the file written could not be read back complete (is the disk full or failing?); the previous version was put back',
   stateReason: (issue: StateIssue): string => {
     switch (issue.kind) {
       case 'directory':
         return 'it is a directory, not a file';
+      case 'special':
+        return 'it is not a regular file (a device, a FIFO or a socket): move it away';
       case 'permission':
         return 'permission denied';
       case 'notFolder':
@@ -86,7 +104,9 @@ export const stateErrorsEn = () => ({
     }
   },
   permissionDenied: 'permission denied (is its folder read-only?)',
-  diskFull: 'no space left on the disk',
+  diskFull: 'no space left on the disk: free some space and run the command again',
+  quotaFull: 'disk quota exceeded: free some space and run the command again',
+  readOnly: 'the file system is read-only',
   notAFolder: (path: string) => `${path} is a file, not a folder (check ROADMAP_HOME and XDG_CONFIG_HOME)`,
 });
 
@@ -97,12 +117,28 @@ export const stateErrorsFr = (): ReturnType<typeof stateErrorsEn> => ({
     `impossible d’écrire le fichier de progression ${path} : ${reason}. Rien n’a été modifié.`,
   stateNewer: (path: string, version: number) =>
     `le fichier de progression ${path} vient d’une version plus récente de roadmap (schéma ${version}) : mets roadmap à jour (ou lance \`roadmap doctor\`). Le fichier n’a pas été modifié.`,
-  stateLocked: (path: string, pid: number | null) =>
-    `le fichier de progression ${path} est verrouillé par un autre roadmap${pid ? ` (processus ${pid})` : ''} encore en cours ; réessaie quand il aura fini. Rien n’a été modifié.`,
+  stateLocked: (path: string, pid: number | null, host?: string | null) =>
+    `le fichier de progression ${path} est verrouillé par un autre roadmap${pid ? ` (processus ${pid}${host ? ` sur ${host}` : ''})` : ''} encore en cours ; réessaie quand il aura fini. Rien n’a été modifié.`,
+  lockRecovered: (path: string, reason: 'dead' | 'ownerless' | 'expired', pid: number | null, host: string | null) =>
+    reason === 'dead'
+      ? `verrou périmé retiré sur ${path} : son processus ${pid} ne tourne plus`
+      : reason === 'ownerless'
+        ? `verrou périmé retiré sur ${path} : il ne nommait aucun processus (laissé par un roadmap interrompu ou plus ancien)`
+        : `verrou périmé retiré sur ${path} : laissé il y a longtemps par le processus ${pid} sur ${host}`,
+  stateChanged: (path: string) =>
+    `le fichier de progression ${path} a été modifié par un autre processus pendant que cette commande tenait son verrou ; ce changement n’a pas été écrit : relance la commande.`,
+  repairPermission: (path: string) =>
+    `impossible de lire le fichier de progression ${path} : permission refusée. Il n’est pas abîmé : donne-toi l’accès (par exemple \`chmod u+rw ${path}\`) ; rien n’a été réparé ni déplacé.`,
+  repairFailed: (path: string, reason: string) =>
+    `impossible de réparer le fichier de progression ${path} : ${reason}. Il a été laissé tel quel.`,
+  notVerified:
+    'le fichier écrit n’a pas pu être relu en entier (disque plein ou défaillant ?) ; la version précédente a été remise en place',
   stateReason: (issue: StateIssue): string => {
     switch (issue.kind) {
       case 'directory':
         return 'c’est un dossier, pas un fichier';
+      case 'special':
+        return 'ce n’est pas un fichier ordinaire (un périphérique, un FIFO ou un socket) : déplace-le';
       case 'permission':
         return 'permission refusée';
       case 'notFolder':
@@ -122,6 +158,8 @@ export const stateErrorsFr = (): ReturnType<typeof stateErrorsEn> => ({
     }
   },
   permissionDenied: 'permission refusée (son dossier est-il en lecture seule ?)',
-  diskFull: 'plus de place sur le disque',
+  diskFull: 'plus de place sur le disque : libère de la place et relance la commande',
+  quotaFull: 'quota disque dépassé : libère de la place et relance la commande',
+  readOnly: 'le système de fichiers est en lecture seule',
   notAFolder: (path: string) => `${path} est un fichier, pas un dossier (vérifie ROADMAP_HOME et XDG_CONFIG_HOME)`,
 });

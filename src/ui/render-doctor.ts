@@ -37,7 +37,15 @@ export function renderStateDiagnosis(d: StateDiagnosis, backupDir: string, view:
   if (d.lock === 'dead') lines.push(warn(t.doctor.lockDead));
   if (d.orphans.length) lines.push(warn(t.doctor.orphans(d.orphans.length)));
   if (d.movedAside.length) lines.push(warn(t.doctor.movedAside(d.movedAside.length)));
-  if (d.status === 'bad') lines.push(`  ${chalk.bold('→')} ${good ? t.doctor.adviceRestore(stampTime(good.stamp)) : t.doctor.adviceEmpty}`);
+  if (d.status === 'bad') {
+    const advice =
+      d.issue?.kind === 'permission'
+        ? t.doctor.advicePermission(sanitize(d.file))
+        : good
+          ? t.doctor.adviceRestore(stampTime(good.stamp))
+          : t.doctor.adviceEmpty;
+    lines.push(`  ${chalk.bold('→')} ${advice}`);
+  }
   return `${lines.join('\n')}\n`;
 }
 

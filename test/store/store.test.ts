@@ -50,7 +50,7 @@ describe('Store on a real folder', () => {
     expect(Object.keys(store.read().documents)).toEqual(['bundled', 'other']);
   });
 
-  it('keeps the replaced version as a backup: the replaced file itself (a hard link), never changed by the write', async () => {
+  it('keeps the replaced version as a backup: an independent copy (never a link to the live file), never changed by the write', async () => {
     const { store, paths } = scratchStore();
     await store.update((state) => {
       state.documents.bundled = { items: { a: record } };
@@ -63,9 +63,10 @@ describe('Store on a real folder', () => {
     const [backup, ...more] = readdirSync(join(paths.home, 'backups'));
     expect(more).toEqual([]);
     const file = join(paths.home, 'backups', backup as string);
-    expect(statSync(file).ino).toBe(replaced);
+    expect(statSync(file).ino).not.toBe(replaced);
+    expect(statSync(file).ino).not.toBe(statSync(paths.stateFile).ino);
     expect(statSync(file).nlink).toBe(1);
-    expect(statSync(paths.stateFile).ino).not.toBe(replaced);
+    expect(statSync(paths.stateFile).nlink).toBe(1);
     expect(readFileSync(file, 'utf8')).toBe(before);
     expect(Object.keys(store.read().documents)).toEqual(['bundled', 'other']);
   });
