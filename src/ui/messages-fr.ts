@@ -102,7 +102,9 @@ export const french = (): Messages =>
       badNow: (value: string) => `ROADMAP_NOW doit être une date ISO (ex. 2026-03-01), pas « ${value} »`,
       conflictingFilters: '--todo et --done ne peuvent pas être utilisés ensemble',
       emptyRef: 'une référence d’élément est vide : donne un numéro, une clé ou un morceau du texte',
-      outOfRange: (n: number, max: number) =>
+      notAnItemNumber: (ref: string, max: number) =>
+        `« ${ref} » n’est pas un numéro d’élément : donne un nombre entier${max > 0 ? ` de 1 à ${max}` : ''}, une clé ou un morceau du texte`,
+      outOfRange: (n: number | string, max: number) =>
         max === 0
           ? `pas d’élément ${n} : ce document n’a aucun élément à cocher`
           : `pas d’élément ${n} : les éléments sont numérotés de 1 à ${max}`,

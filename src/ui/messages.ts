@@ -105,7 +105,9 @@ const english = () =>
       badNow: (value: string) => `ROADMAP_NOW must be an ISO date or date-time (e.g. 2026-03-01), not "${value}"`,
       conflictingFilters: '--todo and --done cannot be used together',
       emptyRef: 'an item reference is empty: give a number, a key or part of the text',
-      outOfRange: (n: number, max: number) =>
+      notAnItemNumber: (ref: string, max: number) =>
+        `"${ref}" is not an item number: give a whole number${max > 0 ? ` from 1 to ${max}` : ''}, a key or part of the text`,
+      outOfRange: (n: number | string, max: number) =>
         max === 0 ? `no item ${n}: this document has no task items` : `no item ${n}: items are numbered 1 to ${max}`,
       unknownItem: (ref: string) => `no item matches "${ref}"`,
       didYouMean: 'did you mean:',
