@@ -1,5 +1,16 @@
 import { isAscii } from 'node:buffer';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { xxHash32 } from 'js-xxhash';
 import { UserError } from '../errors.js';
@@ -229,21 +240,45 @@ function bundledOutline(options: LoadOptions, file: string): LoadedOutline | nul
   return { docId: BUNDLED_ID, hash: read.hash, outline: read.outline };
 }
 
-function readDocument(path: string, t: Messages): Buffer {
-  let size: number;
+/**
+ * A document's bytes, at most MAX_DOCUMENT_BYTES: the file is opened without waiting (a named pipe with
+ * no writer does not block), its type checked on the open descriptor (devices, pipes and sockets are
+ * refused: /dev/zero never ends), and at most one byte more than the limit is read, so a file that grows
+ * while read is bounded too.
+ */
+export function readDocument(path: string, t: Messages): Buffer {
+  let fd: number;
   try {
-    const stat = statSync(path);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    throw fileError(error, path, t);
+  }
+  try {
+    const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new UserError(t.errors.fileIsDirectory(path));
-    size = stat.size;
+    if (!stat.isFile()) throw new UserError(t.errors.fileNotRegular(path));
+    const tooLarge = () => new UserError(t.errors.fileTooLarge(path, MAX_DOCUMENT_BYTES / 1024 / 1024));
+    if (stat.size > MAX_DOCUMENT_BYTES) throw tooLarge();
+    let buffer = Buffer.allocUnsafe(stat.size + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > MAX_DOCUMENT_BYTES) throw tooLarge();
+        const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, MAX_DOCUMENT_BYTES + 1));
+        buffer.copy(grown, 0, 0, length);
+        buffer = grown;
+      }
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    if (length > MAX_DOCUMENT_BYTES) throw tooLarge();
+    return buffer.subarray(0, length);
   } catch (error) {
     if (error instanceof UserError) throw error;
     throw fileError(error, path, t);
-  }
-  if (size > MAX_DOCUMENT_BYTES) throw new UserError(t.errors.fileTooLarge(path, MAX_DOCUMENT_BYTES / 1024 / 1024));
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    throw fileError(error, path, t);
+  } finally {
+    closeSync(fd);
   }
 }
 

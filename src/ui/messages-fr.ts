@@ -93,6 +93,8 @@ export const french = (): Messages =>
       fileUnreadable: (path: string, reason: string) => `impossible de lire ${path} : ${reason}`,
       fileTooLarge: (path: string, mb: number) => `impossible de lire ${path} : plus de ${mb} Mo, la limite pour un document de roadmap`,
       fileNotUtf8: (path: string) => `impossible de lire ${path} : ce n’est pas du texte UTF-8`,
+      fileNotRegular: (path: string) =>
+        `impossible de lire ${path} : c’est un périphérique, un tube nommé ou une socket, pas un fichier markdown`,
       fileTooDeep: (path: string, line: number | null, max: number) =>
         `impossible de lire ${path} : listes ou citations imbriquées sur plus de ${max} niveaux${line === null ? '' : ` (ligne ${line})`}, la limite pour un document de roadmap`,
       unknownLevel: (level: number, known: string) => `pas de niveau ${level} dans cette roadmap (niveaux : ${known})`,

@@ -96,6 +96,7 @@ const english = () =>
       fileUnreadable: (path: string, reason: string) => `cannot read ${path}: ${reason}`,
       fileTooLarge: (path: string, mb: number) => `cannot read ${path}: larger than the ${mb} MB limit for a roadmap document`,
       fileNotUtf8: (path: string) => `cannot read ${path}: not UTF-8 text`,
+      fileNotRegular: (path: string) => `cannot read ${path}: it is a device, a named pipe or a socket, not a markdown file`,
       fileTooDeep: (path: string, line: number | null, max: number) =>
         `cannot read ${path}: lists or quotes nested more than ${max} levels deep${line === null ? '' : ` (line ${line})`}, the limit for a roadmap document`,
       unknownLevel: (level: number, known: string) => `no level ${level} in this roadmap (levels: ${known})`,
