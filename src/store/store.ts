@@ -9,6 +9,7 @@ import { LockTimeoutError, lockState } from './lock.js';
 import { STATE_NAME, type StatePaths } from './paths.js';
 import { detachSnapshots, readSnapshot, SNAPSHOTS_DIR, writeSnapshot } from './snapshots.js';
 import type { DocumentState, KnownItem, State } from './state.js';
+import { wrongEntry } from './wrong-entry.js';
 
 /**
  * The only code that touches the state file. Reads go straight to the file conf writes (same path,
@@ -114,6 +115,12 @@ export class Store {
     return new UserError(this.t.errors.stateUnreadable(file, this.t.errors.stateReason(issue)));
   }
 
+  /** The home (or a folder above it) is a file: check the variables; a file inside it: move it aside. */
+  private notAFolder(entry: string): string {
+    const { home } = this.paths;
+    return entry.startsWith(`${home}/`) ? this.t.errors.entryNotAFolder(entry) : this.t.errors.notAFolder(entry);
+  }
+
   private writeError(error: unknown): UserError {
     if (error instanceof UserError) return error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -123,7 +130,7 @@ export class Store {
         : code === 'ENOSPC'
           ? this.t.errors.diskFull
           : code === 'EEXIST' || code === 'ENOTDIR'
-            ? this.t.errors.notAFolder(this.paths.home)
+            ? this.notAFolder(wrongEntry(error, this.paths.home))
             : String(code ?? (error instanceof Error ? error.message : error));
     return new UserError(this.t.errors.stateUnwritable(this.paths.stateFile, reason));
   }

@@ -88,6 +88,7 @@ export const stateErrorsEn = () => ({
   permissionDenied: 'permission denied (is its folder read-only?)',
   diskFull: 'no space left on the disk',
   notAFolder: (path: string) => `${path} is a file, not a folder (check ROADMAP_HOME and XDG_CONFIG_HOME)`,
+  entryNotAFolder: (path: string) => `${path} is a file where roadmap keeps a folder of its own: move it aside or remove it`,
 });
 
 export const stateErrorsFr = (): ReturnType<typeof stateErrorsEn> => ({
@@ -124,4 +125,5 @@ export const stateErrorsFr = (): ReturnType<typeof stateErrorsEn> => ({
   permissionDenied: 'permission refusée (son dossier est-il en lecture seule ?)',
   diskFull: 'plus de place sur le disque',
   notAFolder: (path: string) => `${path} est un fichier, pas un dossier (vérifie ROADMAP_HOME et XDG_CONFIG_HOME)`,
+  entryNotAFolder: (path: string) => `${path} est un fichier là où roadmap range un dossier à lui : déplace-le ou supprime-le`,
 });
