@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { removeFile } from '../io/remove-file.js';
+import { markSaved } from '../io/saved.js';
 import type { Messages } from '../ui/messages.js';
 import { keepBackup } from './backups.js';
 import { readStateFile, type StateIssue } from './inspect.js';
@@ -91,6 +92,7 @@ export class Store {
           deserialize: () => ({}),
         });
         conf.store = state as unknown as Record<string, unknown>;
+        markSaved();
       } catch (error) {
         throw this.writeError(error);
       }

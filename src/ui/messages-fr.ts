@@ -123,6 +123,11 @@ export const french = (): Messages =>
       badSince: (value: string) => `--since attend un jour (AAAA-MM-JJ) ou une durée (7d, 4w), pas « ${value} »`,
       noPlanning: 'ce document n’a pas de planning (un tableau sous un titre qui parle de plan ou de planning)',
       unexpected: (message: string) => `erreur inattendue : ${message} (relance avec --debug pour les détails)`,
+      outputFull: 'plus de place sur le périphérique où elle va',
+      outputFailed: (reason: string) =>
+        `impossible d’écrire la sortie : ${reason} ; envoie-la ailleurs (un fichier sur un autre disque, un tube)`,
+      savedNotShown: (reason: string) =>
+        `la modification est enregistrée, mais sa confirmation n’a pas pu être affichée (${reason}) ; \`roadmap status\` montre où tu en es`,
     }))
     .group(PORTFOLIO_KEYS, portfolioFr)
     .group(HELP_KEYS, helpFr).table;

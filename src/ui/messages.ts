@@ -122,6 +122,10 @@ const english = () =>
       badSince: (value: string) => `--since takes a day (YYYY-MM-DD) or a duration (7d, 4w), not "${value}"`,
       noPlanning: 'this document has no planning table (a table under a heading that mentions a plan or schedule)',
       unexpected: (message: string) => `unexpected error: ${message} (run with --debug for details)`,
+      outputFull: 'no space left on the device it goes to',
+      outputFailed: (reason: string) => `cannot write the output: ${reason}; send it somewhere else (a file on another disk, a pipe)`,
+      savedNotShown: (reason: string) =>
+        `the change is saved, but its confirmation could not be printed (${reason}); \`roadmap status\` shows where you stand`,
     }))
     .group(PORTFOLIO_KEYS, portfolioEn)
     .group(HELP_KEYS, helpEn).table;
