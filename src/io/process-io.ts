@@ -61,12 +61,17 @@ export function processOutput(fd: 1 | 2, env: NodeJS.ProcessEnv): Output {
     get isTTY() {
       return isTTY();
     },
-    // A terminal's width, else $COLUMNS; anything absurd (0, negative, not a number) means 80.
+    // A terminal's width, else $COLUMNS; anything absurd (0, negative, not a whole number: `1e3`, `80x`) means 80.
     get columns() {
-      const columns = (isTTY() && (fd === 1 ? process.stdout : process.stderr).columns) || Number.parseInt(env.COLUMNS ?? '', 10);
+      const columns = (isTTY() && (fd === 1 ? process.stdout : process.stderr).columns) || columnsFrom(env.COLUMNS);
       return columns > 0 && columns <= 10_000 ? columns : 80;
     },
   };
+}
+
+/** `$COLUMNS` when it is a whole number written in digits; NaN otherwise (`1e3` is not 1, nor 1000). */
+export function columnsFrom(value: string | undefined): number {
+  return value !== undefined && /^\s*\d{1,6}\s*$/.test(value) ? Number(value) : Number.NaN;
 }
 
 /**

@@ -1,22 +1,12 @@
 import { isAscii } from 'node:buffer';
-import {
-  closeSync,
-  constants,
-  existsSync,
-  fstatSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  readSync,
-  renameSync,
-  writeFileSync,
-} from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { xxHash32 } from 'js-xxhash';
 import { UserError } from '../errors.js';
 import type { Messages } from '../ui/messages.js';
 import { type CacheEntry, decodeEntry, serializeEntry } from './cache-format.js';
 import { MAX_NESTING, tooDeepLine } from './limits.js';
+import { makeFolders } from './make-folders.js';
 import type { Roadmap } from './model.js';
 import { outlineFileName, type RoadmapOutline, readOutline, readOutlineFile, serializeOutline } from './outline.js';
 
@@ -334,7 +324,7 @@ export function readEntryOf(file: string, bytes: Buffer): { hash: string; model:
 /** Writes a cache file (an entry from `serializeEntry`, an outline, a source) atomically: temp file + rename, so concurrent runs never see half a file. Best effort. */
 export function writeCache(dir: string, file: string, entry: string | Uint8Array): void {
   try {
-    mkdirSync(dir, { recursive: true });
+    makeFolders(dir);
     const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     writeFileSync(temp, entry);
     renameSync(temp, file);

@@ -101,6 +101,8 @@ export const french = (): Messages =>
       badLevel: (value: string) => `--level attend un numéro de niveau, pas « ${value} »`,
       unknownSection: (text: string) => `aucune section ne correspond à « ${text} »`,
       sectionsAre: (list: string) => `sections : ${list}`,
+      relativeHome: (value: string) =>
+        `ROADMAP_HOME doit être un chemin absolu (ex. $HOME/roadmap-data), pas « ${value} » : un chemin relatif changerait avec le dossier courant`,
       badNow: (value: string) => `ROADMAP_NOW doit être une date ISO (ex. 2026-03-01), pas « ${value} »`,
       conflictingFilters: '--todo et --done ne peuvent pas être utilisés ensemble',
       emptyRef: 'une référence d’élément est vide : donne un numéro, une clé ou un morceau du texte',

@@ -103,6 +103,8 @@ const english = () =>
       badLevel: (value: string) => `--level takes a level number, not "${value}"`,
       unknownSection: (text: string) => `no section matches "${text}"`,
       sectionsAre: (list: string) => `sections: ${list}`,
+      relativeHome: (value: string) =>
+        `ROADMAP_HOME must be an absolute path (e.g. $HOME/roadmap-data), not "${value}": a relative one would change with the current folder`,
       badNow: (value: string) => `ROADMAP_NOW must be an ISO date or date-time (e.g. 2026-03-01), not "${value}"`,
       conflictingFilters: '--todo and --done cannot be used together',
       emptyRef: 'an item reference is empty: give a number, a key or part of the text',
