@@ -4,7 +4,8 @@ import { dirname } from 'node:path';
 /**
  * `mkdir -p` for best-effort folders (the caches), with a bounded number of steps: Node's recursive
  * mkdir loops forever where a parent exists but refuses new entries with ENOENT (`/proc`). Each folder
- * from the first missing one down is made once; any error is thrown to the caller, who gives up.
+ * from the first missing one down is made once (one made meanwhile by another run is fine); any other
+ * error is thrown to the caller, who gives up.
  */
 export function makeFolders(dir: string): void {
   const missing: string[] = [];
@@ -12,5 +13,13 @@ export function makeFolders(dir: string): void {
     if (dirname(path) === path || missing.length > 64) throw new Error(`cannot make ${dir}`);
     missing.push(path);
   }
-  for (let i = missing.length - 1; i >= 0; i--) mkdirSync(missing[i] as string);
+  for (let i = missing.length - 1; i >= 0; i--) {
+    const path = missing[i] as string;
+    try {
+      mkdirSync(path);
+    } catch (error) {
+      // Another run made it meanwhile (concurrent first runs): a folder is all that is needed.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(path).isDirectory()) throw error;
+    }
+  }
 }

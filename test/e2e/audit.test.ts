@@ -101,6 +101,15 @@ describe('item numbers: a negative or non-integer number is a usage error, on bo
     expect(zero).toMatchObject({ code: 1, stderr: 'roadmap: no item 0: items are numbered 1 to 52\n' });
   });
 
+  it.each(ways)('%s: a huge --level or --count is a usage error, echoed as written', (_way, extra) => {
+    const level = runRoadmap(['status', '--level', '99999999999999999999999'], { ...h.env, ...extra });
+    expect(level.code).toBe(2);
+    expect(level.stderr).toContain('--level takes a level number, not "99999999999999999999999"');
+    const count = runRoadmap(['next', '--count', '99999999999999999999999'], { ...h.env, ...extra });
+    expect(count.code).toBe(2);
+    expect(count.stderr).toContain('--count takes a whole number of at least 1, not "99999999999999999999999"');
+  });
+
   it('in French too', () => {
     const r = runRoadmap(['--lang', 'fr', 'check', '1.5'], h.env);
     expect(r).toMatchObject({ code: 2, stderr: expect.stringMatching(/^roadmap : « 1\.5 » n’est pas un numéro d’élément/) });
