@@ -1,8 +1,9 @@
-import { mkdirSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { removeFile } from '../io/remove-file.js';
 import { markSaved } from '../io/saved.js';
+import { makeFolders } from '../roadmap/make-folders.js';
 import type { Messages } from '../ui/messages.js';
 import { keepBackup } from './backups.js';
 import { readStateFile, type StateIssue } from './inspect.js';
@@ -52,7 +53,8 @@ export class Store {
     const { home, stateFile } = this.paths;
     this.lastRead = undefined;
     try {
-      mkdirSync(home, { recursive: true });
+      // In bounded steps: a recursive mkdir loops forever under /proc (ROADMAP_HOME=/proc/x).
+      makeFolders(home);
     } catch (error) {
       throw this.writeError(error);
     }
@@ -133,7 +135,9 @@ export class Store {
           ? this.t.errors.diskFull
           : code === 'EEXIST' || code === 'ENOTDIR'
             ? this.notAFolder(wrongEntry(error, this.paths.home))
-            : String(code ?? (error instanceof Error ? error.message : error));
+            : code === 'ENOENT'
+              ? this.t.errors.folderNotCreatable
+              : String(code ?? (error instanceof Error ? error.message : error));
     return new UserError(this.t.errors.stateUnwritable(this.paths.stateFile, reason));
   }
 }

@@ -88,6 +88,7 @@ export const stateErrorsEn = () => ({
   permissionDenied: 'permission denied (is its folder read-only?)',
   diskFull: 'no space left on the disk',
   notAFolder: (path: string) => `${path} is a file, not a folder (check ROADMAP_HOME and XDG_CONFIG_HOME)`,
+  folderNotCreatable: 'its folder cannot be created there (check ROADMAP_HOME and XDG_CONFIG_HOME)',
   entryNotAFolder: (path: string) => `${path} is a file where roadmap keeps a folder of its own: move it aside or remove it`,
 });
 
@@ -125,5 +126,6 @@ export const stateErrorsFr = (): ReturnType<typeof stateErrorsEn> => ({
   permissionDenied: 'permission refusée (son dossier est-il en lecture seule ?)',
   diskFull: 'plus de place sur le disque',
   notAFolder: (path: string) => `${path} est un fichier, pas un dossier (vérifie ROADMAP_HOME et XDG_CONFIG_HOME)`,
+  folderNotCreatable: 'son dossier ne peut pas être créé à cet endroit (vérifie ROADMAP_HOME et XDG_CONFIG_HOME)',
   entryNotAFolder: (path: string) => `${path} est un fichier là où roadmap range un dossier à lui : déplace-le ou supprime-le`,
 });

@@ -436,6 +436,20 @@ describe('environment: the cache gives up quietly, relative paths', () => {
     expect(r.stdout).toMatch(/0\/1/);
   });
 
+  it.each([
+    ['ROADMAP_HOME=/proc/roadmap-audit', { ROADMAP_HOME: '/proc/roadmap-audit' }, '/proc/roadmap-audit/state.json'],
+    ['XDG_CONFIG_HOME=/proc', { XDG_CONFIG_HOME: '/proc' }, '/proc/roadmap/state.json'],
+  ])('%s: a write gives up at once with one line (no endless mkdir)', (_name, extra, file) => {
+    const h = scratchHome();
+    const started = Date.now();
+    const r = runRoadmap(['check', '1'], { ...h.env, ...extra });
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(r).toMatchObject({
+      code: 1,
+      stderr: `roadmap: cannot write the progress file ${file}: its folder cannot be created there (check ROADMAP_HOME and XDG_CONFIG_HOME). Nothing was changed.\n`,
+    });
+  });
+
   it('relative XDG_CONFIG_HOME and XDG_CACHE_HOME are ignored: nothing is created in the current folder', () => {
     const h = scratchHome();
     const cwd = mkdtempSync(join(tmpdir(), 'roadmap-cwd-'));
