@@ -1,6 +1,6 @@
 // The cases an independent adversarial audit found broken (issue 17, the parts outside the store), each
 // run through the installed binary: exit code, one readable line on stderr, and the files as they must be.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   closeSync,
@@ -221,6 +221,34 @@ describe('export -o never overwrites what it only reads', () => {
       stderr: `roadmap: cannot write ${join(h.dir, 'missing', 'x.md')}: no such folder; create it first\n`,
     });
     noTemp(h.dir);
+  });
+
+  it('SIGTERM or SIGINT at any moment never leaves a temporary file beside the export', { timeout: 300_000 }, async () => {
+    const h = home();
+    const doc = join(h.dir, 'big.md');
+    writeFileSync(doc, `# Big\n\n## All\n\n${Array.from({ length: 5000 }, (_, i) => `- [ ] item ${i} ${'x'.repeat(60)}`).join('\n')}\n`);
+    expect(runRoadmap(['--file', doc, 'status'], h.env).code).toBe(0);
+    const out = join(h.dir, 'out');
+    mkdirSync(out);
+    // Timings spread over the run, so some signals land during the write of the 1 MB report.
+    const started = Date.now();
+    const full = runRoadmap(['--file', doc, 'export', '--format', 'html', '-o', join(out, 'report.html')], h.env);
+    expect(full.code).toBe(0);
+    const span = Date.now() - started;
+    const codes: (number | null)[] = [];
+    for (let i = 0; i < 16; i++) {
+      const child = spawn(inject('roadmapBin'), ['--file', doc, 'export', '--format', 'html', '-o', join(out, 'report.html')], {
+        env: { PATH: process.env.PATH ?? '', LANG: 'C', ...h.env },
+        stdio: 'ignore',
+      });
+      const delay = Math.round((span * (i + 1)) / 16);
+      setTimeout(() => child.kill(i % 2 ? 'SIGINT' : 'SIGTERM'), delay);
+      codes.push(await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code))));
+      expect(readdirSync(out)).toEqual(['report.html']);
+      expect(readFileSync(join(out, 'report.html'), 'utf8')).toMatch(/<\/html>\s*$/);
+    }
+    // Some runs were interrupted (the test is not vacuous), whatever the machine's speed.
+    expect(codes.some((code) => code !== 0)).toBe(true);
   });
 
   it('shows an output path with escape sequences escaped', () => {
