@@ -1,8 +1,9 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { COMMAND_NAMES, commandsToDeclare } from './cli-argv.js';
 import { type HotLine, hotLine, isHelpLine, isVersionLine } from './hot-argv.js';
+import { makeFolders } from './roadmap/make-folders.js';
 import { statePaths } from './store/paths.js';
 
 /** Content hash of every bundle in dist/, set by the build: a code cache never outlives its bundle. */
@@ -134,7 +135,7 @@ function bundleRequire(bundle: string, cacheFileOf: (file: string) => string | u
 // must stay standalone, loaded before any bundle, so it imports nothing of the CLI's.
 function saveCodeCache(script: Script, file: string): void {
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    makeFolders(dirname(file));
     const temp = `${file}.${process.pid}.tmp`;
     writeFileSync(temp, script.createCachedData());
     renameSync(temp, file);

@@ -40,7 +40,11 @@ export function commandsToDeclare(
   return askHelp ? { kind: 'all' } : { kind: 'none' };
 }
 
-/** A `--level` or `--count` value: digits only (spaces around allowed), at least 1; undefined otherwise. */
+/**
+ * A `--level` or `--count` value: digits only (spaces around allowed), at least 1 and exact as a number
+ * (so it is never echoed as `1e+23`); undefined otherwise.
+ */
 export function positiveNumber(value: string): number | undefined {
-  return /^\d+$/.test(value.trim()) && Number(value) >= 1 ? Number(value) : undefined;
+  const number = Number(value);
+  return /^\d+$/.test(value.trim()) && number >= 1 && Number.isSafeInteger(number) ? number : undefined;
 }

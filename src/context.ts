@@ -1,8 +1,8 @@
 import { dirname, join } from 'node:path';
 import { Chalk, type ChalkInstance } from 'chalk';
-import { UserError } from './errors.js';
+import { UsageError, UserError } from './errors.js';
 import { type LoadedOutline, type LoadedRoadmap, type LoadOptions, loadOutline, loadRoadmap } from './roadmap/load.js';
-import { type StatePaths, statePaths } from './store/paths.js';
+import { relativeHomeOf, type StatePaths, statePaths } from './store/paths.js';
 import { Store } from './store/store.js';
 import type { Lang } from './ui/lang.js';
 import { type Messages, messagesFor } from './ui/messages.js';
@@ -96,6 +96,8 @@ export function colorLevel(flag: boolean | undefined, env: Env, stdoutIsTTY: boo
 /** Builds the Context of one run from the parsed global options and the process's I/O. */
 export function createContext(options: GlobalOptions, io: ContextIO): Context {
   const t = messagesFor(options.lang);
+  const relativeHome = relativeHomeOf(io.env);
+  if (relativeHome !== undefined) throw new UsageError(t.errors.relativeHome(relativeHome));
   const nowValue = io.env.ROADMAP_NOW;
   const fixed = nowValue ? parseNow(nowValue, t) : undefined;
   const clock = io.clock ?? (() => new Date());

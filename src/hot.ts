@@ -1,7 +1,7 @@
 import { createContext, packageRootFrom } from './context.js';
 import { ExitCode } from './errors.js';
 import type { HotLine } from './hot-argv.js';
-import { debugWanted, processContextIO, processOutput, reportError, writeTo } from './io/process-io.js';
+import { debugWanted, processContextIO, processOutput, reportError, settleOutput, writeTo } from './io/process-io.js';
 import { detectLang, langFlag } from './ui/lang.js';
 import { messagesFor } from './ui/messages.js';
 
@@ -32,6 +32,7 @@ async function runHot(line: HotLine): Promise<void> {
   } catch (error) {
     process.exitCode = reportError(error, t, debugWanted(argv, env));
   }
+  process.exitCode = settleOutput(Number(process.exitCode ?? ExitCode.ok), t);
 }
 
 /** Called by boot.ts with the parsed line. runHot reports its own errors; this catches a failure to start. */

@@ -2,7 +2,7 @@ import { CommanderError } from 'commander';
 import { buildProgram } from './cli.js';
 import type { Output } from './context.js';
 import { ExitCode } from './errors.js';
-import { debugWanted, helpWidthOf, processContextIO, processOutput, reportError, writeTo } from './io/process-io.js';
+import { debugWanted, helpWidthOf, processContextIO, processOutput, reportError, settleOutput, writeTo } from './io/process-io.js';
 import { detectLang, langFlag } from './ui/lang.js';
 import { messagesFor } from './ui/messages.js';
 import { sanitizeLines } from './ui/sanitize.js';
@@ -54,6 +54,7 @@ async function main(): Promise<void> {
     process.exitCode =
       error instanceof CommanderError ? (error.exitCode === 0 ? ExitCode.ok : ExitCode.usage) : reportError(error, t, debug);
   }
+  process.exitCode = settleOutput(Number(process.exitCode ?? ExitCode.ok), t);
 }
 
 /** Colour forced on or off by the environment, as commander's `useColor` reads it; undefined: ask the terminal. */

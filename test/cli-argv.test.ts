@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../src/cli.js';
-import { COMMAND_NAMES, commandsToDeclare } from '../src/cli-argv.js';
+import { COMMAND_NAMES, commandsToDeclare, positiveNumber } from '../src/cli-argv.js';
 import { messagesFor } from '../src/ui/messages.js';
 
 describe('commandsToDeclare', () => {
@@ -108,5 +108,17 @@ describe('a program declared for its command line', () => {
   ])('%j: same output and outcome as with every command declared', async (argv) => {
     const [lazy, full] = await Promise.all([outcome(argv, true), outcome(argv, false)]);
     expect(lazy).toBe(full);
+  });
+});
+
+describe('positiveNumber', () => {
+  it.each([
+    ['1', 1],
+    [' 12 ', 12],
+    ['9007199254740991', 9007199254740991],
+  ])('%j is %d', (value, number) => expect(positiveNumber(value)).toBe(number));
+
+  it.each(['0', '-1', '1.5', '1e3', 'abc', '', '99999999999999999999999'])('%j is not a positive whole number', (value) => {
+    expect(positiveNumber(value)).toBeUndefined();
   });
 });

@@ -1,10 +1,12 @@
+import { isAbsolute } from 'node:path';
 import type { Context } from '../context.js';
-import { writeTextFile } from '../io/text-files.js';
+import { writeExportFile } from '../io/text-files.js';
 import { countItems, itemStatuses } from '../progress/stats.js';
 import { progressExport } from '../progress/sync.js';
 import { rewriteMarkers } from '../roadmap/markers.js';
 import { documentState } from '../store/state.js';
 import { toJsonText } from '../ui/json.js';
+import { sanitize } from '../ui/sanitize.js';
 
 /** The formats `roadmap export` writes. */
 export const EXPORT_FORMATS = ['md', 'json', 'html', 'svg'] as const;
@@ -32,7 +34,8 @@ export async function runExport(options: ExportOptions, ctx: Context): Promise<v
   const m = ctx.t.documents.export;
   const format = options.format ?? formatOf(options.output);
   const doc = await ctx.loadRoadmap();
-  const docState = documentState(ctx.store.read(), doc.docId);
+  const state = ctx.store.read();
+  const docState = documentState(state, doc.docId);
   const statuses = itemStatuses(doc.model, docState);
   let text: string;
   switch (format) {
@@ -55,7 +58,10 @@ export async function runExport(options: ExportOptions, ctx: Context): Promise<v
   }
   if (options.output === undefined || options.output === '-') ctx.stdout.write(text);
   else {
-    const path = writeTextFile(options.output, text, ctx.cwd, ctx.t);
+    // An export only reads the document and the state: it never replaces them, nor anything beside the state.
+    const documents = [doc.path, ...(state.current ? [state.current] : []), ...Object.keys(state.documents).filter((id) => isAbsolute(id))];
+    const guard = { folders: [ctx.paths.home, ctx.paths.cacheDir], documents };
+    const path = sanitize(writeExportFile(options.output, text, guard, ctx.cwd, ctx.t));
     const counts = countItems(
       doc.model.items.map((item) => item.id),
       statuses,

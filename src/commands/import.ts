@@ -7,6 +7,7 @@ import { checkProgressExport, markDone, mergeProgress, planMarkdownImport } from
 import { documentState } from '../store/state.js';
 import { toJsonText } from '../ui/json.js';
 import { renderMarkdownImport, renderMerge } from '../ui/render-documents.js';
+import { sanitize } from '../ui/sanitize.js';
 
 export interface ImportOptions {
   file: string;
@@ -31,7 +32,7 @@ async function importMarkdown(options: ImportOptions, ctx: Context): Promise<voi
   const planFrom = (statuses: Parameters<typeof planMarkdownImport>[1]) => planMarkdownImport(doc.model, statuses, copy.model);
   let plan = planFrom(itemStatuses(doc.model, documentState(ctx.store.read(), doc.docId)));
   if (!copy.model.items.some((item) => item.checked)) {
-    ctx.stderr.write(`${ctx.t.documents.import.nothing(copy.path)}\n`);
+    ctx.stderr.write(`${ctx.t.documents.import.nothing(sanitize(copy.path))}\n`);
     return;
   }
   if (!options.dryRun && plan.newlyDone.length) {
@@ -69,7 +70,7 @@ async function importJson(options: ImportOptions, text: string, ctx: Context): P
   if (typeof exported === 'string') throw new UserError(ctx.t.documents.import.notExport(options.file, exported));
   const doc = await ctx.loadRoadmap();
   if (exported.document.title !== null && exported.document.title !== doc.model.title) {
-    ctx.stderr.write(`${ctx.t.documents.import.otherDocument(exported.document.title)}\n`);
+    ctx.stderr.write(`${ctx.t.documents.import.otherDocument(sanitize(exported.document.title))}\n`);
   }
   const at = ctx.now().toISOString();
   const result = options.dryRun

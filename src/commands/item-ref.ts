@@ -1,5 +1,5 @@
 import type { Context } from '../context.js';
-import { UserError } from '../errors.js';
+import { UsageError, UserError } from '../errors.js';
 import type { Item, Roadmap } from '../roadmap/model.js';
 import { resolveItemRef } from '../roadmap/refs.js';
 import { askWhich } from '../ui/checkoff.js';
@@ -23,6 +23,8 @@ export function checkRef(model: Roadmap, ref: string, scope: ReadonlySet<number>
       throw new UserError(t.errors.emptyRef);
     case 'out-of-range':
       throw new UserError(t.errors.outOfRange(result.number, result.max));
+    case 'not-a-number':
+      throw new UsageError(t.errors.notAnItemNumber(ref.trim(), result.max));
     case 'none':
       throw new UserError(
         t.errors.unknownItem(ref),

@@ -7,6 +7,7 @@ import type { LoadedRoadmap } from '../roadmap/load.js';
 import { documentState } from '../store/state.js';
 import { toJsonText } from '../ui/json.js';
 import { projectJson, renderProject } from '../ui/render-project.js';
+import { sanitize } from '../ui/sanitize.js';
 
 /** `roadmap project`: the capstone project's parts, their status, links and how ready the learner is. */
 export async function runProject(_options: Record<string, never>, ctx: Context): Promise<void> {
@@ -42,8 +43,8 @@ export async function runProjectCheck(options: ProjectCheckOptions, ctx: Context
   const { project } = ctx.t;
   const line = changed
     ? options.done
-      ? project.done(part.number, part.text)
-      : project.undone(part.number, part.text)
+      ? project.done(part.number, sanitize(part.text))
+      : project.undone(part.number, sanitize(part.text))
     : options.done
       ? project.alreadyDone(part.number)
       : project.alreadyTodo(part.number);
@@ -63,7 +64,7 @@ export async function runProjectLink(options: ProjectLinkOptions, ctx: Context):
   const at = ctx.now().toISOString();
   const added = await ctx.store.update((state) => addPartLink(writableDocument(state, loaded.docId), part.key, url, at));
   if (ctx.json) return writeJson(ctx, loaded);
-  ctx.stdout.write(`${added ? ctx.t.project.linked(part.number, url) : ctx.t.project.alreadyLinked(part.number)}\n`);
+  ctx.stdout.write(`${added ? ctx.t.project.linked(part.number, sanitize(url)) : ctx.t.project.alreadyLinked(part.number)}\n`);
 }
 
 async function capstoneOf(ctx: Context): Promise<{ loaded: LoadedRoadmap; capstone: Capstone }> {

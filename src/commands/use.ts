@@ -2,6 +2,7 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { registerDocument } from '../progress/document-changes.js';
 import { toJsonText } from '../ui/json.js';
+import { sanitize } from '../ui/sanitize.js';
 
 export interface UseOptions {
   path?: string | undefined;
@@ -14,9 +15,9 @@ export async function runUse(options: UseOptions, ctx: Context): Promise<void> {
   if (options.path !== undefined && options.bundled) throw new UsageError(m.conflict);
   if (options.path === undefined && !options.bundled) {
     const doc = await ctx.loadRoadmap();
-    const title = doc.model.title ?? ctx.t.untitled;
+    const title = sanitize(doc.model.title ?? ctx.t.untitled);
     if (ctx.json) ctx.stdout.write(toJsonText({ id: doc.docId, path: doc.path, bundled: doc.bundled, title: doc.model.title }));
-    else ctx.stdout.write(`${doc.bundled ? m.bundled(title) : m.current(title, doc.path)}\n`);
+    else ctx.stdout.write(`${doc.bundled ? m.bundled(title) : m.current(title, sanitize(doc.path))}\n`);
     return;
   }
   const doc = await ctx.loadDocument(options.bundled ? undefined : options.path);
@@ -29,13 +30,13 @@ export async function runUse(options: UseOptions, ctx: Context): Promise<void> {
     state.current = doc.path;
     registerDocument(state, doc, at);
   });
-  const title = doc.model.title ?? ctx.t.untitled;
+  const title = sanitize(doc.model.title ?? ctx.t.untitled);
   if (ctx.json) {
     ctx.stdout.write(toJsonText({ id: doc.docId, path: doc.path, bundled: doc.bundled, title: doc.model.title }));
   } else if (doc.bundled) {
     ctx.stdout.write(`${m.bundled(title)}\n`);
   } else {
-    ctx.stdout.write(`${m.nowUsing(title, doc.path, doc.model.items.length)}\n${ctx.chalk.dim(m.backHint)}\n`);
+    ctx.stdout.write(`${m.nowUsing(title, sanitize(doc.path), doc.model.items.length)}\n${ctx.chalk.dim(m.backHint)}\n`);
   }
   const by = ctx.env.ROADMAP_FILE ? 'ROADMAP_FILE' : undefined;
   if (by) ctx.stderr.write(`${m.overridden(by)}\n`);

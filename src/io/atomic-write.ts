@@ -1,4 +1,16 @@
-import { closeSync, fchmodSync, fsyncSync, lstatSync, openSync, readlinkSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fchmodSync,
+  fchownSync,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  readlinkSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 
 export interface AtomicWriteOptions {
@@ -80,6 +92,14 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
   try {
     // The umask narrowed the mode given to open: the file's own mode is set as asked.
     if (mode !== undefined) fchmodSync(fd, mode);
+    // Root replacing someone's file keeps its owner (best effort: a user namespace may refuse).
+    if (existing && process.getuid?.() === 0) {
+      try {
+        fchownSync(fd, existing.uid, existing.gid);
+      } catch {
+        // The file is still written, owned by root.
+      }
+    }
     writeAll(fd, bytes);
     if (durable) fsyncSync(fd);
     closeSync(fd);

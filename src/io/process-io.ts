@@ -3,6 +3,7 @@ import { ExitCode, UserError } from '../errors.js';
 import type { Messages } from '../ui/messages.js';
 import { sanitizeLines } from '../ui/sanitize.js';
 import { isTerminal, writeAll } from './fd-output.js';
+import { wasSaved } from './saved.js';
 
 // What both entry points (main.ts with commander, hot.ts for the daily read-only commands) need from
 // the process: writers to stdout and stderr, the context's I/O, and one way to report an error.
@@ -11,12 +12,15 @@ export const tty = () => process.getBuiltinModule('node:tty');
 
 /** Descriptors whose reader went away (EPIPE) or that are closed: what is written to them is dropped. */
 const gone = new Set<number>();
+/** Descriptors that failed otherwise (a full disk, an I/O error), with the error's code. */
+const failed = new Map<number, string>();
 
 /**
  * A writer to stdout (1) or stderr (2), with fs.writeSync rather than through process.stdout (see
  * io/fd-output.ts). Output piped into `head` or `true`: once the reader goes away, the rest is dropped
  * quietly and the command still finishes (a `check` piped into `true` still saves); a closed descriptor
- * drops everything, as Node's own streams do.
+ * drops everything, as Node's own streams do. Any other failure (stdout on a full disk) drops the rest
+ * too, and `settleOutput` reports it once the command has finished.
  */
 export function writeTo(fd: 1 | 2): (text: string) => void {
   return (text) => {
@@ -25,10 +29,27 @@ export function writeTo(fd: 1 | 2): (text: string) => void {
       writeAll(fd, text);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'EPIPE' && code !== 'EBADF') throw error;
       gone.add(fd);
+      if (code !== 'EPIPE' && code !== 'EBADF') failed.set(fd, String(code ?? error));
     }
   };
+}
+
+/**
+ * The exit code of a run once its output is written: a command that succeeded but whose stdout could
+ * not be written (a full disk, an I/O error) failed (exit 1) — unless it saved a change, which is on
+ * disk whatever the terminal shows: then exit 0, with a line on stderr saying the confirmation was lost.
+ */
+export function settleOutput(exitCode: number, t: Messages): number {
+  const code = failed.get(1);
+  if (code === undefined || exitCode !== ExitCode.ok) return exitCode;
+  const reason = code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG' ? t.errors.outputFull : code;
+  if (wasSaved()) {
+    writeTo(2)(`${t.errors.prefix} ${t.errors.savedNotShown(reason)}\n`);
+    return ExitCode.ok;
+  }
+  writeTo(2)(`${t.errors.prefix} ${t.errors.outputFailed(reason)}\n`);
+  return ExitCode.error;
 }
 
 /** stdout (1) or stderr (2) as an Output. Whether it is a terminal is asked only by commands that render. */
@@ -40,12 +61,17 @@ export function processOutput(fd: 1 | 2, env: NodeJS.ProcessEnv): Output {
     get isTTY() {
       return isTTY();
     },
-    // A terminal's width, else $COLUMNS; anything absurd (0, negative, not a number) means 80.
+    // A terminal's width, else $COLUMNS; anything absurd (0, negative, not a whole number: `1e3`, `80x`) means 80.
     get columns() {
-      const columns = (isTTY() && (fd === 1 ? process.stdout : process.stderr).columns) || Number.parseInt(env.COLUMNS ?? '', 10);
+      const columns = (isTTY() && (fd === 1 ? process.stdout : process.stderr).columns) || columnsFrom(env.COLUMNS);
       return columns > 0 && columns <= 10_000 ? columns : 80;
     },
   };
+}
+
+/** `$COLUMNS` when it is a whole number written in digits; NaN otherwise (`1e3` is not 1, nor 1000). */
+export function columnsFrom(value: string | undefined): number {
+  return value !== undefined && /^\s*\d{1,6}\s*$/.test(value) ? Number(value) : Number.NaN;
 }
 
 /**

@@ -1,54 +1,109 @@
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { lstatSync, realpathSync, type Stats, statSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { UserError } from '../errors.js';
-import { MAX_DOCUMENT_BYTES } from '../roadmap/load.js';
+import { readDocument } from '../roadmap/load.js';
 import type { Messages } from '../ui/messages.js';
+import { writeFileAtomic } from './atomic-write.js';
 
-const reasonOf = (error: unknown) => {
+const reasonOf = (error: unknown, t: Messages) => {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return 'no such file or folder';
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a directory';
+  const reasons = t.documents.export.reasons;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return reasons.noFolder;
+  if (code === 'EACCES' || code === 'EPERM') return reasons.permission;
+  if (code === 'EROFS') return reasons.readOnly;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return reasons.full;
+  if (code === 'EISDIR') return t.documents.export.kinds.directory;
   return String(code ?? error);
 };
 
-/** Reads a UTF-8 text file the user named (an import); a UserError with one clear line otherwise. */
+/**
+ * Reads a UTF-8 text file the user named (an import), as a document is read: a regular file of at most
+ * the document size limit (devices and named pipes refused); a UserError with one clear line otherwise.
+ */
 export function readTextFile(path: string, cwd: string, t: Messages): string {
   const full = resolve(cwd, path);
+  const bytes = readDocument(full, t);
   try {
-    const stat = statSync(full);
-    if (stat.isDirectory()) throw new UserError(t.errors.fileIsDirectory(full));
-    if (stat.size > MAX_DOCUMENT_BYTES) throw new UserError(t.errors.fileTooLarge(full, MAX_DOCUMENT_BYTES / 1024 / 1024));
-    return new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(full));
-  } catch (error) {
-    if (error instanceof UserError) throw error;
-    if (error instanceof TypeError) throw new UserError(t.errors.fileNotUtf8(full));
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new UserError(t.errors.fileMissing(full));
-    throw new UserError(t.errors.fileUnreadable(full, reasonOf(error)));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UserError(t.errors.fileNotUtf8(full));
   }
 }
 
-/**
- * Writes a text file atomically (a temporary file in the same folder, then a rename), so an interrupted
- * export never leaves half a document; returns the absolute path.
- */
-export function writeTextFile(path: string, text: string, cwd: string, t: Messages): string {
-  const full = resolve(cwd, path);
-  const temp = join(dirname(full), `.${Math.random().toString(36).slice(2)}.roadmap.tmp`);
+/** What an export must never overwrite. */
+export interface ExportGuard {
+  /** roadmap's own folders (the state folder, the cache): nothing inside them is an export's to write. */
+  folders: readonly string[];
+  /** Documents roadmap reads (the current one, the bundled one, every one with recorded progress). */
+  documents: readonly string[];
+}
+
+/** A path with its symbolic links resolved as far as it exists (the rest, not yet created, appended). */
+function realOrResolved(path: string): string {
   try {
-    if (statSync(full, { throwIfNoEntry: false })?.isDirectory())
-      throw new UserError(t.documents.export.cannotWrite(full, 'it is a directory'));
-    writeFileSync(temp, text);
-    renameSync(temp, full);
+    return realpathSync(path);
+  } catch {
+    const parent = dirname(path);
+    return parent === path ? path : join(realOrResolved(parent), basename(path));
+  }
+}
+
+const inside = (path: string, folder: string) => path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+
+/**
+ * Writes an export to the file the user named (`export -o`), atomically (see writeFileAtomic): through a
+ * symbolic link to its target, keeping an existing file's mode. Refuses, with one line and nothing
+ * written, what an export must only read: a document roadmap reads, anything inside its own folders,
+ * and anything that is not a regular file or a new path (a folder, a device such as /dev/stdout, a
+ * named pipe, a socket, a link to nothing). Returns the absolute path written. A SIGINT, SIGTERM or
+ * SIGHUP during the write is held until the write has finished or been undone, so no temporary file is
+ * left behind; the process then ends as the signal asks.
+ */
+export function writeExportFile(path: string, text: string, guard: ExportGuard, cwd: string, t: Messages): string {
+  const m = t.documents.export;
+  const full = resolve(cwd, path);
+  const link = lstatSync(full, { throwIfNoEntry: false });
+  let stat: Stats | undefined;
+  try {
+    stat = statSync(full, { throwIfNoEntry: false });
   } catch (error) {
-    if (error instanceof UserError) throw error;
-    try {
-      rmSync(temp, { force: true });
-    } catch {
-      // Nothing more can be done: the error below says what went wrong.
+    throw new UserError(m.cannotWrite(full, reasonOf(error, t)));
+  }
+  if (link?.isSymbolicLink() && !stat) throw new UserError(m.cannotWrite(full, m.kinds.dangling));
+  // /dev/stdout, /proc/self/fd/1 and the like name an open file of some process, never a file to replace.
+  if (/^\/(dev|proc)\//.test(full)) throw new UserError(m.cannotWrite(full, m.kinds.device));
+  if (stat && !stat.isFile()) {
+    const kind = stat.isDirectory() ? 'directory' : stat.isFIFO() ? 'fifo' : stat.isSocket() ? 'socket' : 'device';
+    throw new UserError(m.cannotWrite(full, m.kinds[kind]));
+  }
+  const target = realOrResolved(full);
+  for (const folder of guard.folders) {
+    if (inside(target, realOrResolved(resolve(folder)))) throw new UserError(m.insideOwnFolder(full, folder));
+  }
+  for (const document of guard.documents) {
+    const real = realOrResolved(resolve(document));
+    const known = stat && statSync(real, { throwIfNoEntry: false });
+    // The same file by path, or by identity (a hard link to it).
+    if (real === target || (stat && known && known.ino === stat.ino && known.dev === stat.dev)) {
+      throw new UserError(m.isDocument(full));
     }
-    throw new UserError(t.documents.export.cannotWrite(full, reasonOf(error)));
+  }
+  const held: NodeJS.Signals[] = [];
+  const hold = (signal: NodeJS.Signals) => held.push(signal);
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  for (const signal of signals) process.on(signal, hold);
+  try {
+    writeFileAtomic(full, text);
+  } catch (error) {
+    throw new UserError(m.cannotWrite(full, reasonOf(error, t)));
+  } finally {
+    // A signal that came during the write is delivered on the next turn of the event loop, before
+    // setImmediate: it is handled (held) then, and raised again once nothing is left half-done.
+    setImmediate(() => {
+      for (const signal of signals) process.off(signal, hold);
+      const first = held[0];
+      if (first) process.kill(process.pid, first);
+    });
   }
   return full;
 }

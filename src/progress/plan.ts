@@ -1,4 +1,5 @@
 import type { ItemStatus, Roadmap } from '../roadmap/model.js';
+import { smallest } from '../roadmap/numbers.js';
 import type { LogEntry } from '../store/state.js';
 import { dayOfIso } from './days.js';
 import { type FocusMapping, mapFocus } from './focus.js';
@@ -93,7 +94,7 @@ export function projectFinish(model: Roadmap, statuses: readonly ItemStatus[], l
   const remaining = statuses.filter(open).length;
   if (remaining === 0) return { kind: 'finished' };
   const days = log.map((entry) => dayOfIso(entry.at)).filter((d): d is number => d !== null);
-  const first = Math.min(...days);
+  const first = smallest(days);
   if (days.length === 0 || today - first < MIN_HISTORY_DAYS) return { kind: 'no-history' };
   const window = Math.min(PACE_WINDOW_DAYS, today - first + 1);
   const statusOf = new Map(model.items.map((item) => [item.key, statuses[item.id - 1]]));

@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js';
+import { UsageError, UserError } from '../errors.js';
 import { type Capstone, type CapstonePart, findCapstone, type PartPreparation, preparationOf } from '../roadmap/capstone.js';
 import type { ItemStatus, Roadmap } from '../roadmap/model.js';
 import { fold } from '../roadmap/select.js';
@@ -48,8 +48,15 @@ export function itemsWithNotes(model: Roadmap, doc: DocumentState): Set<number> 
   return new Set(model.items.filter((item) => itemNotes(doc, item.key).length > 0).map((item) => item.id));
 }
 
-/** An evidence address as given, checked: only http(s) addresses are kept (they end up as links in a page). */
+/**
+ * An evidence address as given, checked: only http(s) addresses are kept (they end up as links in a page),
+ * and none with control characters (escape sequences, bidirectional overrides).
+ */
 export function checkedUrl(value: string, t: Messages): string {
+  // An address is shown in the terminal and the report: none that could drive a terminal or disguise itself.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point.
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(value.trim()))
+    throw new UserError(t.note.urlControl(value));
   const text = value.trim();
   let url: URL;
   try {
@@ -144,6 +151,7 @@ export function resolvePart(capstone: Capstone, ref: string, t: Messages): Capst
     if (part) return part;
     throw new UserError(t.project.unknownPart(ref), [t.project.partsAre, ...list]);
   }
+  if (/^[-+\u2212]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:e[-+]?\d+)?$/i.test(wanted)) throw new UsageError(t.project.notAPartNumber(wanted));
   const byKey = capstone.parts.find((p) => p.key === wanted);
   if (byKey) return byKey;
   const folded = fold(wanted);

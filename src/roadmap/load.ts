@@ -1,11 +1,12 @@
 import { isAscii } from 'node:buffer';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { xxHash32 } from 'js-xxhash';
 import { UserError } from '../errors.js';
 import type { Messages } from '../ui/messages.js';
 import { type CacheEntry, decodeEntry, serializeEntry } from './cache-format.js';
 import { MAX_NESTING, tooDeepLine } from './limits.js';
+import { makeFolders } from './make-folders.js';
 import type { Roadmap } from './model.js';
 import { outlineFileName, type RoadmapOutline, readOutline, readOutlineFile, serializeOutline } from './outline.js';
 
@@ -229,21 +230,45 @@ function bundledOutline(options: LoadOptions, file: string): LoadedOutline | nul
   return { docId: BUNDLED_ID, hash: read.hash, outline: read.outline };
 }
 
-function readDocument(path: string, t: Messages): Buffer {
-  let size: number;
+/**
+ * A document's bytes, at most MAX_DOCUMENT_BYTES: the file is opened without waiting (a named pipe with
+ * no writer does not block), its type checked on the open descriptor (devices, pipes and sockets are
+ * refused: /dev/zero never ends), and at most one byte more than the limit is read, so a file that grows
+ * while read is bounded too.
+ */
+export function readDocument(path: string, t: Messages): Buffer {
+  let fd: number;
   try {
-    const stat = statSync(path);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    throw fileError(error, path, t);
+  }
+  try {
+    const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new UserError(t.errors.fileIsDirectory(path));
-    size = stat.size;
+    if (!stat.isFile()) throw new UserError(t.errors.fileNotRegular(path));
+    const tooLarge = () => new UserError(t.errors.fileTooLarge(path, MAX_DOCUMENT_BYTES / 1024 / 1024));
+    if (stat.size > MAX_DOCUMENT_BYTES) throw tooLarge();
+    let buffer = Buffer.allocUnsafe(stat.size + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > MAX_DOCUMENT_BYTES) throw tooLarge();
+        const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, MAX_DOCUMENT_BYTES + 1));
+        buffer.copy(grown, 0, 0, length);
+        buffer = grown;
+      }
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    if (length > MAX_DOCUMENT_BYTES) throw tooLarge();
+    return buffer.subarray(0, length);
   } catch (error) {
     if (error instanceof UserError) throw error;
     throw fileError(error, path, t);
-  }
-  if (size > MAX_DOCUMENT_BYTES) throw new UserError(t.errors.fileTooLarge(path, MAX_DOCUMENT_BYTES / 1024 / 1024));
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    throw fileError(error, path, t);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -299,7 +324,7 @@ export function readEntryOf(file: string, bytes: Buffer): { hash: string; model:
 /** Writes a cache file (an entry from `serializeEntry`, an outline, a source) atomically: temp file + rename, so concurrent runs never see half a file. Best effort. */
 export function writeCache(dir: string, file: string, entry: string | Uint8Array): void {
   try {
-    mkdirSync(dir, { recursive: true });
+    makeFolders(dir);
     const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     writeFileSync(temp, entry);
     renameSync(temp, file);

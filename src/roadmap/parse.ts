@@ -7,6 +7,7 @@ import { capstoneNote, partPreparation } from './capstone.js';
 import { plainText, spansText, toSpans } from './inline.js';
 import { assignKeys } from './keys.js';
 import type { Item, Level, LevelColor, NotePart, Planning, Roadmap, Section, Span } from './model.js';
+import { smallest } from './numbers.js';
 import { noteTrack } from './tracks.js';
 
 interface HeadingInfo {
@@ -198,7 +199,7 @@ function buildModel(raw: RawItem[], headings: HeadingInfo[], titleHeading: Headi
   const grouping = (h: HeadingInfo) => h !== titleHeading;
   const depths = new Set<number>();
   for (const item of raw) for (const h of item.path) if (grouping(h)) depths.add(h.depth);
-  const levelDepth = Math.min(...depths);
+  const levelDepth = smallest(depths);
 
   const levels: Level[] = [];
   const levelOf = new Map<HeadingInfo | null, number>();

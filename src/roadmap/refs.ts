@@ -10,8 +10,10 @@ export type RefResolution =
   /** Nothing matches: up to 3 close items (did you mean), best first. */
   | { kind: 'none'; suggestions: number[] }
   | { kind: 'empty' }
-  /** A number that is not an item's: `max` is the last item's number. */
-  | { kind: 'out-of-range'; number: number; max: number };
+  /** A whole number that is not an item's: `number` is its digits (no leading zeros), `max` the last item's number. */
+  | { kind: 'out-of-range'; number: string; max: number }
+  /** Something written as a number that is not a whole number from 1 (`-1`, `1.5`, `1e3`): never a text fragment. */
+  | { kind: 'not-a-number'; ref: string; max: number };
 
 export interface ResolveOptions {
   /** Only these items can match a text fragment (numbers and keys still name any item). */
@@ -19,6 +21,8 @@ export interface ResolveOptions {
 }
 
 const NUMBER = /^#?(\d+)$/;
+/** Signed, decimal or exponent numbers: a typo for an item number, which must not match text by its digits. */
+const NUMBER_LIKE = /^#?[-+\u2212]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:e[-+]?\d+)?$/i;
 const MAX_SUGGESTIONS = 3;
 
 /**
@@ -26,7 +30,8 @@ const MAX_SUGGESTIONS = 3;
  * case- and accent-insensitively with the items' texts (and keys). Among fragment matches, an item
  * whose text equals the fragment wins, then a single item whose text starts with it; otherwise
  * every match is a candidate and the reference is ambiguous. A fragment found in no item's text but
- * in section titles (`securite`) designates the items of those sections.
+ * in section titles (`securite`) designates the items of those sections. A reference written as a
+ * number that is not a whole number from 1 (`-1`, `1.5`, `1e3`) is `not-a-number`, never a fragment.
  */
 export function resolveItemRef(model: Roadmap, ref: string, options: ResolveOptions = {}): RefResolution {
   const trimmed = ref.trim();
@@ -34,11 +39,13 @@ export function resolveItemRef(model: Roadmap, ref: string, options: ResolveOpti
   const max = model.items.length;
   const number = NUMBER.exec(trimmed);
   if (number) {
-    const n = Number(number[1]);
-    return n >= 1 && n <= max ? { kind: 'item', id: n } : { kind: 'out-of-range', number: n, max };
+    const digits = (number[1] as string).replace(/^0+(?=\d)/, '');
+    const n = Number(digits);
+    return n >= 1 && n <= max ? { kind: 'item', id: n } : { kind: 'out-of-range', number: digits, max };
   }
   const byKey = model.items.find((item) => item.key === trimmed.toLowerCase());
   if (byKey) return { kind: 'item', id: byKey.id };
+  if (NUMBER_LIKE.test(trimmed)) return { kind: 'not-a-number', ref: trimmed, max };
 
   const wanted = fold(trimmed);
   const wantedLoose = loose(wanted);

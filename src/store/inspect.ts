@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats, statSync } from 'node:fs';
-import { checkState, emptyState, migrateState, type State } from './state.js';
+import { checkState, emptyState, MAX_STATE_DEPTH, migrateState, nestedTooDeep, type State } from './state.js';
 
 /** Why a state file cannot be used. */
 export type StateIssue =
@@ -58,6 +58,7 @@ export function readStateFile(file: string): StateReading {
 /** Parses and checks the text of a state file; an older schema is migrated in memory. Pure. */
 export function parseStateText(text: string): { state: State } | { issue: StateIssue } {
   if (text.trim() === '') return { issue: { kind: 'empty' } };
+  if (nestedTooDeep(text)) return { issue: { kind: 'invalid', reason: `nested more than ${MAX_STATE_DEPTH} levels deep` } };
   let data: unknown;
   try {
     data = JSON.parse(text);

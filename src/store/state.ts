@@ -231,6 +231,14 @@ function checkDocumentExtras(doc: Record<string, unknown>): string | null {
   if (change !== undefined) {
     if (!isObject(change) || typeof change.at !== 'string') return '"lastChange" is not valid';
     if (![change.renamed, change.removed, change.added].every(Array.isArray)) return '"lastChange" is not valid';
+    const strings = (v: unknown, keys: readonly string[]) => isObject(v) && keys.every((k) => typeof v[k] === 'string');
+    const entries = (list: unknown, keys: readonly string[]) => (list as unknown[]).every((v) => strings(v, keys));
+    if (
+      !entries(change.renamed, ['from', 'to', 'fromText', 'toText']) ||
+      !entries(change.removed, ['key', 'text']) ||
+      !entries(change.added, ['key', 'text'])
+    )
+      return '"lastChange" is not valid';
   }
   return null;
 }
@@ -266,6 +274,35 @@ function checkPortfolio(doc: Record<string, unknown>): string | null {
     if (!isObject(doc.projectMentions) || !Object.values(doc.projectMentions).every(isDate)) return '"projectMentions"';
   }
   return null;
+}
+
+/** Deepest nesting of arrays and objects a state file may have (a real one has about 10 levels). */
+export const MAX_STATE_DEPTH = 64;
+
+/**
+ * Whether JSON text nests arrays and objects deeper than `max`: such a file parses, but every write
+ * of it would overflow the stack (JSON.stringify recurses). Strings are skipped whole (indexOf), so the
+ * scan costs little more than finding the brackets.
+ */
+export function nestedTooDeep(text: string, max = MAX_STATE_DEPTH): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // A string: to its closing quote, one not escaped by an odd number of backslashes.
+      for (;;) {
+        const end = text.indexOf('"', i + 1);
+        if (end < 0) return false;
+        let slashes = 0;
+        while (text.charCodeAt(end - 1 - slashes) === 0x5c) slashes++;
+        i = end;
+        if (slashes % 2 === 0) break;
+      }
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
 }
 
 /** The state of one document, or an empty one. Own properties only: keys such as `__proto__` are data. */

@@ -1,8 +1,10 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, type Stats, statfsSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, type Stats, statfsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 import { fsyncDir, writeFileAtomic, writeTarget } from '../io/atomic-write.js';
 import { removeFile } from '../io/remove-file.js';
+import { markSaved } from '../io/saved.js';
+import { makeFolders } from '../roadmap/make-folders.js';
 import type { Messages } from '../ui/messages.js';
 import { rotateBackups, syncBackup, writeBackup } from './backups.js';
 import { parseStateText, readStateFile, type StateIssue, type StateReading } from './inspect.js';
@@ -11,6 +13,7 @@ import { STATE_NAME, type StatePaths } from './paths.js';
 import { detachSnapshots, readSnapshot, SNAPSHOTS_DIR, writeSnapshot } from './snapshots.js';
 import type { DocumentState, KnownItem, State } from './state.js';
 import { testPoint } from './test-hooks.js';
+import { wrongEntry } from './wrong-entry.js';
 
 /** Writes the state file's text (conf by default; a fault is injected here in tests). */
 export type StateWriter = (home: string, text: string, state: State, mode: number) => Promise<void>;
@@ -94,8 +97,12 @@ export function fileErrorReason(error: unknown, t: Messages, home: string): stri
     case 'EDQUOT':
       return t.errors.quotaFull;
     case 'EEXIST':
-    case 'ENOTDIR':
-      return t.errors.notAFolder(home);
+    case 'ENOTDIR': {
+      // The home (or a folder above it) is a file: check the variables; a file inside it: move it aside.
+      const entry = wrongEntry(error, home);
+      return entry.startsWith(`${home}/`) ? t.errors.entryNotAFolder(entry) : t.errors.notAFolder(entry);
+    }
+
     case 'ENOTREG':
       return t.errors.stateReason({ kind: 'special' });
     default:
@@ -157,8 +164,13 @@ export class Store {
     const { home, stateFile } = this.paths;
     this.lastRead = undefined;
     try {
-      mkdirSync(home, { recursive: true });
+      // In bounded steps: a recursive mkdir loops forever under /proc (ROADMAP_HOME=/proc/x).
+      makeFolders(home);
     } catch (error) {
+      // ENOENT here: a folder on the way cannot hold folders (ROADMAP_HOME=/proc/x).
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        throw new UserError(this.t.errors.stateUnwritable(stateFile, this.t.errors.folderNotCreatable));
+      }
       throw this.writeError(error);
     }
     let held: HeldLock;
@@ -214,6 +226,7 @@ export class Store {
         testPoint('write:written');
         this.verify(target, text, reading, backup, failure);
         fsyncDir(dirname(target));
+        markSaved();
       } catch (error) {
         throw this.writeError(error);
       }

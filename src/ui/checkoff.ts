@@ -83,7 +83,7 @@ export async function askWhich(
   columns: number,
 ): Promise<number> {
   return prompts.select({
-    message: t.prompts.ambiguous(ref),
+    message: t.prompts.ambiguous(sanitize(ref)),
     pageSize: PAGE_SIZE,
     choices: ids.map((id) => ({ name: candidateName(model, id, t, columns), value: id, short: String(id) })),
   });

@@ -46,7 +46,15 @@ export function itemJson(model: Roadmap, id: number, status: ItemStatus) {
   };
 }
 
-/** JSON text for stdout: indented, newline-terminated. */
+// What JSON.stringify leaves raw: DEL and the C1 controls, the bidirectional overrides and isolates, and the
+// line and paragraph separators. They can only sit inside strings (JSON's own syntax is ASCII).
+const RAW_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * JSON text for stdout (and export files): indented, newline-terminated, with every control character
+ * escaped as `\u` (JSON.stringify escapes C0 itself), so a document's text never drives a terminal
+ * that shows the JSON, and the data parses back the same.
+ */
 export function toJsonText(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${JSON.stringify(value, null, 2).replace(RAW_IN_JSON, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
 }

@@ -108,6 +108,8 @@ export const stateErrorsEn = () => ({
   quotaFull: 'disk quota exceeded: free some space and run the command again',
   readOnly: 'the file system is read-only',
   notAFolder: (path: string) => `${path} is a file, not a folder (check ROADMAP_HOME and XDG_CONFIG_HOME)`,
+  folderNotCreatable: 'its folder cannot be created there (check ROADMAP_HOME and XDG_CONFIG_HOME)',
+  entryNotAFolder: (path: string) => `${path} is a file where roadmap keeps a folder of its own: move it aside or remove it`,
 });
 
 export const stateErrorsFr = (): ReturnType<typeof stateErrorsEn> => ({
@@ -162,4 +164,6 @@ export const stateErrorsFr = (): ReturnType<typeof stateErrorsEn> => ({
   quotaFull: 'quota disque dépassé : libère de la place et relance la commande',
   readOnly: 'le système de fichiers est en lecture seule',
   notAFolder: (path: string) => `${path} est un fichier, pas un dossier (vérifie ROADMAP_HOME et XDG_CONFIG_HOME)`,
+  folderNotCreatable: 'son dossier ne peut pas être créé à cet endroit (vérifie ROADMAP_HOME et XDG_CONFIG_HOME)',
+  entryNotAFolder: (path: string) => `${path} est un fichier là où roadmap range un dossier à lui : déplace-le ou supprime-le`,
 });

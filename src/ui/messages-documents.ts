@@ -36,6 +36,23 @@ export const documentsEn = () => ({
       `${doing} in progress and ${skipped} skipped written as [ ]: markdown has no mark for them (the JSON export keeps them).`,
     wroteJson: (path: string, n: number) => `Wrote the progress of ${plural(n, 'item')} to ${path}.`,
     cannotWrite: (path: string, reason: string) => `cannot write ${path}: ${reason}`,
+    isDocument: (path: string) =>
+      `will not write ${path}: it is a roadmap document that roadmap reads (an export never replaces one); choose another file name`,
+    insideOwnFolder: (path: string, folder: string) =>
+      `will not write ${path}: it is inside roadmap's own folder ${folder}; choose a file elsewhere`,
+    kinds: {
+      directory: 'it is a directory; name a file',
+      device: 'it is a device, not a regular file; to print the export, leave out -o',
+      fifo: 'it is a named pipe, not a regular file; to print the export, leave out -o and pipe it',
+      socket: 'it is a socket, not a regular file; name a file',
+      dangling: 'it is a symbolic link to a file that does not exist; fix or remove the link',
+    } as Record<'directory' | 'device' | 'fifo' | 'socket' | 'dangling', string>,
+    reasons: {
+      noFolder: 'no such folder; create it first',
+      permission: 'permission denied; choose a folder you can write to',
+      readOnly: 'the file system is read-only; choose another place',
+      full: 'the disk is full; free some space and try again',
+    } as Record<'noFolder' | 'permission' | 'readOnly' | 'full', string>,
   },
   import: {
     dryRun: 'Dry run: nothing was changed.',
@@ -113,6 +130,23 @@ export const documentsFr = (): DocumentMessages => ({
       `${doing} en cours et ${skipped} ignorés écrits [ ] : le markdown n’a pas de marque pour eux (l’export JSON les garde).`,
     wroteJson: (path: string, n: number) => `Progression de ${pluralFr(n, 'élément')} écrite dans ${path}.`,
     cannotWrite: (path: string, reason: string) => `impossible d’écrire ${path} : ${reason}`,
+    isDocument: (path: string) =>
+      `${path} n’est pas écrit : c’est un document que roadmap lit (un export n’en remplace jamais un) ; choisis un autre nom de fichier`,
+    insideOwnFolder: (path: string, folder: string) =>
+      `${path} n’est pas écrit : il est dans le dossier de roadmap ${folder} ; choisis un fichier ailleurs`,
+    kinds: {
+      directory: 'c’est un dossier ; nomme un fichier',
+      device: 'c’est un périphérique, pas un fichier ordinaire ; pour afficher l’export, enlève -o',
+      fifo: 'c’est un tube nommé, pas un fichier ordinaire ; pour afficher l’export, enlève -o et redirige-le',
+      socket: 'c’est une socket, pas un fichier ordinaire ; nomme un fichier',
+      dangling: 'c’est un lien symbolique vers un fichier qui n’existe pas ; corrige ou supprime le lien',
+    },
+    reasons: {
+      noFolder: 'dossier introuvable ; crée-le d’abord',
+      permission: 'permission refusée ; choisis un dossier où tu peux écrire',
+      readOnly: 'le système de fichiers est en lecture seule ; choisis un autre endroit',
+      full: 'le disque est plein ; libère de la place et réessaie',
+    },
   },
   import: {
     dryRun: 'Simulation : rien n’a été modifié.',

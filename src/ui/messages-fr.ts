@@ -93,16 +93,22 @@ export const french = (): Messages =>
       fileUnreadable: (path: string, reason: string) => `impossible de lire ${path} : ${reason}`,
       fileTooLarge: (path: string, mb: number) => `impossible de lire ${path} : plus de ${mb} Mo, la limite pour un document de roadmap`,
       fileNotUtf8: (path: string) => `impossible de lire ${path} : ce n’est pas du texte UTF-8`,
+      fileNotRegular: (path: string) =>
+        `impossible de lire ${path} : c’est un périphérique, un tube nommé ou une socket, pas un fichier markdown`,
       fileTooDeep: (path: string, line: number | null, max: number) =>
         `impossible de lire ${path} : listes ou citations imbriquées sur plus de ${max} niveaux${line === null ? '' : ` (ligne ${line})`}, la limite pour un document de roadmap`,
       unknownLevel: (level: number, known: string) => `pas de niveau ${level} dans cette roadmap (niveaux : ${known})`,
       badLevel: (value: string) => `--level attend un numéro de niveau, pas « ${value} »`,
       unknownSection: (text: string) => `aucune section ne correspond à « ${text} »`,
       sectionsAre: (list: string) => `sections : ${list}`,
+      relativeHome: (value: string) =>
+        `ROADMAP_HOME doit être un chemin absolu (ex. $HOME/roadmap-data), pas « ${value} » : un chemin relatif changerait avec le dossier courant`,
       badNow: (value: string) => `ROADMAP_NOW doit être une date ISO (ex. 2026-03-01), pas « ${value} »`,
       conflictingFilters: '--todo et --done ne peuvent pas être utilisés ensemble',
       emptyRef: 'une référence d’élément est vide : donne un numéro, une clé ou un morceau du texte',
-      outOfRange: (n: number, max: number) =>
+      notAnItemNumber: (ref: string, max: number) =>
+        `« ${ref} » n’est pas un numéro d’élément : donne un nombre entier${max > 0 ? ` de 1 à ${max}` : ''}, une clé ou un morceau du texte`,
+      outOfRange: (n: number | string, max: number) =>
         max === 0
           ? `pas d’élément ${n} : ce document n’a aucun élément à cocher`
           : `pas d’élément ${n} : les éléments sont numérotés de 1 à ${max}`,
@@ -119,6 +125,11 @@ export const french = (): Messages =>
       badSince: (value: string) => `--since attend un jour (AAAA-MM-JJ) ou une durée (7d, 4w), pas « ${value} »`,
       noPlanning: 'ce document n’a pas de planning (un tableau sous un titre qui parle de plan ou de planning)',
       unexpected: (message: string) => `erreur inattendue : ${message} (relance avec --debug pour les détails)`,
+      outputFull: 'plus de place sur le périphérique où elle va',
+      outputFailed: (reason: string) =>
+        `impossible d’écrire la sortie : ${reason} ; envoie-la ailleurs (un fichier sur un autre disque, un tube)`,
+      savedNotShown: (reason: string) =>
+        `la modification est enregistrée, mais sa confirmation n’a pas pu être affichée (${reason}) ; \`roadmap status\` montre où tu en es`,
     }))
     .group(PORTFOLIO_KEYS, portfolioFr)
     .group(HELP_KEYS, helpFr).table;

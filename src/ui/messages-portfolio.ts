@@ -32,6 +32,8 @@ export const portfolioEn = () => ({
     noSuchNote: (n: string, id: number, count: number) =>
       count === 0 ? `item ${id} has no notes` : `item ${id} has no note ${n} (it has ${count}; see roadmap info ${id})`,
     badUrl: (value: string) => `"${value}" is not an http(s) address (e.g. https://github.com/me/my-project)`,
+    urlControl: (value: string) =>
+      `"${value}" contains control characters (an escape sequence, a tab or a hidden direction mark): give the address without them`,
   },
   info: {
     key: 'key',
@@ -65,6 +67,7 @@ export const portfolioEn = () => ({
     alreadyLinked: (n: number) => `Part ${n} already has this link.`,
     summary: (done: number, total: number) => `${done}/${total} parts done`,
     unknownPart: (ref: string) => `no part of the project matches "${ref}"`,
+    notAPartNumber: (ref: string) => `"${ref}" is not a part number: give a whole number from 1, a key or part of the text`,
     ambiguousPart: (ref: string) => `"${ref}" matches several parts of the project; use its number:`,
     partsAre: 'the parts are:',
     /** The line `next` prints once when a part's preparing items are all done. */
@@ -125,6 +128,8 @@ export const portfolioFr = (): PortfolioMessages => ({
     noSuchNote: (n, id, count) =>
       count === 0 ? `l’élément ${id} n’a pas de note` : `l’élément ${id} n’a pas de note ${n} (il en a ${count} ; voir roadmap info ${id})`,
     badUrl: (value) => `« ${value} » n’est pas une adresse http(s) (ex. https://github.com/moi/mon-projet)`,
+    urlControl: (value) =>
+      `« ${value} » contient des caractères de contrôle (une séquence d’échappement, une tabulation ou une marque de direction cachée) : donne l’adresse sans eux`,
   },
   info: {
     key: 'clé',
@@ -158,6 +163,8 @@ export const portfolioFr = (): PortfolioMessages => ({
     alreadyLinked: (n) => `La partie ${n} a déjà ce lien.`,
     summary: (done, total) => `${done}/${total} parties faites`,
     unknownPart: (ref) => `aucune partie du projet ne correspond à « ${ref} »`,
+    notAPartNumber: (ref) =>
+      `« ${ref} » n’est pas un numéro de partie : donne un nombre entier à partir de 1, une clé ou un morceau du texte`,
     ambiguousPart: (ref) => `« ${ref} » correspond à plusieurs parties du projet ; utilise son numéro :`,
     partsAre: 'les parties sont :',
     nextReady: (n, text) => `🎯 Projet : tout ce qui prépare la partie ${n} est fait — à toi de la construire : ${text}`,

@@ -96,16 +96,21 @@ const english = () =>
       fileUnreadable: (path: string, reason: string) => `cannot read ${path}: ${reason}`,
       fileTooLarge: (path: string, mb: number) => `cannot read ${path}: larger than the ${mb} MB limit for a roadmap document`,
       fileNotUtf8: (path: string) => `cannot read ${path}: not UTF-8 text`,
+      fileNotRegular: (path: string) => `cannot read ${path}: it is a device, a named pipe or a socket, not a markdown file`,
       fileTooDeep: (path: string, line: number | null, max: number) =>
         `cannot read ${path}: lists or quotes nested more than ${max} levels deep${line === null ? '' : ` (line ${line})`}, the limit for a roadmap document`,
       unknownLevel: (level: number, known: string) => `no level ${level} in this roadmap (levels: ${known})`,
       badLevel: (value: string) => `--level takes a level number, not "${value}"`,
       unknownSection: (text: string) => `no section matches "${text}"`,
       sectionsAre: (list: string) => `sections: ${list}`,
+      relativeHome: (value: string) =>
+        `ROADMAP_HOME must be an absolute path (e.g. $HOME/roadmap-data), not "${value}": a relative one would change with the current folder`,
       badNow: (value: string) => `ROADMAP_NOW must be an ISO date or date-time (e.g. 2026-03-01), not "${value}"`,
       conflictingFilters: '--todo and --done cannot be used together',
       emptyRef: 'an item reference is empty: give a number, a key or part of the text',
-      outOfRange: (n: number, max: number) =>
+      notAnItemNumber: (ref: string, max: number) =>
+        `"${ref}" is not an item number: give a whole number${max > 0 ? ` from 1 to ${max}` : ''}, a key or part of the text`,
+      outOfRange: (n: number | string, max: number) =>
         max === 0 ? `no item ${n}: this document has no task items` : `no item ${n}: items are numbered 1 to ${max}`,
       unknownItem: (ref: string) => `no item matches "${ref}"`,
       didYouMean: 'did you mean:',
@@ -119,6 +124,10 @@ const english = () =>
       badSince: (value: string) => `--since takes a day (YYYY-MM-DD) or a duration (7d, 4w), not "${value}"`,
       noPlanning: 'this document has no planning table (a table under a heading that mentions a plan or schedule)',
       unexpected: (message: string) => `unexpected error: ${message} (run with --debug for details)`,
+      outputFull: 'no space left on the device it goes to',
+      outputFailed: (reason: string) => `cannot write the output: ${reason}; send it somewhere else (a file on another disk, a pipe)`,
+      savedNotShown: (reason: string) =>
+        `the change is saved, but its confirmation could not be printed (${reason}); \`roadmap status\` shows where you stand`,
     }))
     .group(PORTFOLIO_KEYS, portfolioEn)
     .group(HELP_KEYS, helpEn).table;

@@ -34,7 +34,7 @@ export function renderRoadmaps(rows: readonly RoadmapRow[], { chalk, t }: DocRen
     const star = row.current ? chalk.bold('*') : ' ';
     const where = row.bundled ? `(${m.roadmaps.bundled})` : (row.path ?? row.id);
     if (row.error !== null)
-      return `${star} ${chalk.dim('     ----     ')} ${sanitize(row.title ?? where)}  ${chalk.red(`(${row.error})`)} ${chalk.dim(where)}`;
+      return `${star} ${chalk.dim('     ----     ')} ${sanitize(row.title ?? where)}  ${chalk.red(`(${sanitize(row.error)})`)} ${chalk.dim(sanitize(where))}`;
     const counts = padStart(`${row.done}/${row.total}`, 8);
     const bar = progressBar(chalk, chalk.green, row.done, row.total, 10);
     return `${star} ${bar} ${padStart(t.percent(row.percent), 5)} ${chalk.dim(counts)}  ${sanitize(row.title ?? t.untitled)}  ${chalk.dim(sanitize(where))}`;

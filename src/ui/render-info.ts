@@ -1,5 +1,6 @@
 import type { CapstonePart } from '../roadmap/capstone.js';
 import type { Item, ItemStatus, Roadmap } from '../roadmap/model.js';
+import { largest } from '../roadmap/numbers.js';
 import type { LogEntry, NoteRecord } from '../store/state.js';
 import type { RenderOptions } from './render-status.js';
 import { renderSpans, statusMark } from './style.js';
@@ -33,7 +34,7 @@ export function renderInfo(model: Roadmap, info: ItemInfo, options: RenderOption
   const level = model.levels[item.level];
   const section = item.section === null ? null : level?.sections[item.section];
   const labels = [t.info.key, t.info.level, t.info.section, t.info.status];
-  const labelWidth = Math.max(...labels.map(width));
+  const labelWidth = largest(labels.map(width));
   const field = (label: string, value: string) => `   ${chalk.dim(padEnd(label, labelWidth))}  ${value}`;
   const since = info.since
     ? chalk.dim(` · ${t.info.since(day(info.since))}`)

@@ -1,6 +1,7 @@
 import { formatDay } from '../progress/days.js';
 import type { HistoryEntry, WeeklyRecap } from '../progress/history.js';
 import type { ItemStatus } from '../roadmap/model.js';
+import { largest } from '../roadmap/numbers.js';
 import type { RenderOptions } from './render-status.js';
 import { statusMark } from './style.js';
 import { padEnd, padStart, sanitize, width } from './text.js';
@@ -20,8 +21,8 @@ export function renderLog(entries: readonly HistoryEntry[], recap: WeeklyRecap, 
     lines.push(`  ${options.since === undefined ? t.log.empty : t.log.emptySince(formatDay(options.since))}`);
   } else {
     const name = (status: ItemStatus) => t.statusNames[status];
-    const idWidth = Math.max(...entries.map((e) => String(e.id ?? '?').length));
-    const toWidth = Math.max(...entries.map((e) => width(name(e.to))));
+    const idWidth = largest(entries.map((e) => String(e.id ?? '?').length));
+    const toWidth = largest(entries.map((e) => width(name(e.to))));
     for (const entry of entries) {
       const text = entry.text === null ? chalk.dim(`${sanitize(entry.key)} ${t.log.removed}`) : sanitize(entry.text);
       lines.push(
@@ -33,7 +34,7 @@ export function renderLog(entries: readonly HistoryEntry[], recap: WeeklyRecap, 
   lines.push('', chalk.bold(t.log.weekly));
   const most = Math.max(1, ...recap.weeks.map((w) => w.done));
   const labels = recap.weeks.map((w) => t.log.weekOf(formatDay(w.start)));
-  const labelWidth = Math.max(...labels.map(width));
+  const labelWidth = largest(labels.map(width));
   const countWidth = String(most).length;
   recap.weeks.forEach((week, index) => {
     const bar = week.done ? chalk.green('█'.repeat(Math.max(1, Math.round((20 * week.done) / most)))) : chalk.dim('·');

@@ -2,6 +2,7 @@ import { formatDay } from '../progress/days.js';
 import { targetItemIds } from '../progress/focus.js';
 import type { Projection, Timeline, TimelineRow } from '../progress/plan.js';
 import type { ItemStatus, Roadmap } from '../roadmap/model.js';
+import { largest } from '../roadmap/numbers.js';
 import type { Messages } from './messages.js';
 import type { RenderOptions } from './render-status.js';
 import { levelPaint, progressBar, statusMark } from './style.js';
@@ -68,9 +69,9 @@ export function renderPlan(
     timeline.month > 0 ? t.plan.started(start, today, timeline.month) : t.plan.notStarted(start, today),
     '',
   ];
-  const periodWidth = Math.max(...timeline.rows.map((row) => width(sanitize(row.period))));
+  const periodWidth = largest(timeline.rows.map((row) => width(sanitize(row.period))));
   const datesWidth = Math.max(0, ...timeline.rows.map((row) => width(daysOf(row))));
-  const countWidth = Math.max(...timeline.rows.map((row) => width(`${row.counts.done}/${row.counts.total}`)));
+  const countWidth = largest(timeline.rows.map((row) => width(`${row.counts.done}/${row.counts.total}`)));
   const hang = 4;
   const wrapped = (text: string) =>
     options.wrap

@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { Counts, RoadmapProgress } from '../progress/stats.js';
+import { largest } from '../roadmap/numbers.js';
 import type { Messages } from './messages.js';
 import { levelPaint, type Paint, progressBar } from './style.js';
 import { padEnd, padStart, sanitize, truncate, width } from './text.js';
@@ -77,11 +78,11 @@ interface Layout {
 }
 
 function columnsFor(rows: readonly Row[], { columns, t }: RenderOptions): Layout {
-  const count = Math.max(...rows.map((r) => width(`${r.counts.done}/${r.counts.total}`)));
+  const count = largest(rows.map((r) => width(`${r.counts.done}/${r.counts.total}`)));
   const percent = width(t.percent(100));
   const narrow = columns < NARROW;
   const bar = columns >= 100 ? 24 : columns >= 70 ? 16 : narrow ? Math.max(3, columns - count - percent - 6) : 10;
-  const widest = Math.max(...rows.map((r) => r.indent + width(r.label)));
+  const widest = largest(rows.map((r) => r.indent + width(r.label)));
   const room = columns - (2 + bar + 2 + count + 2 + percent);
   return { label: narrow ? columns - 1 : Math.max(8, Math.min(widest, room)), bar, count, percent, narrow };
 }

@@ -62,6 +62,9 @@ describe('roadmap note', () => {
     ['remove with a text', { text: ['x'], remove: '1' }, UsageError, /--remove cannot be combined/],
     ['an empty text', { text: ['  '] }, UserError, /the note is empty/],
     ['a javascript: link', { text: [], link: 'javascript:alert(1)' }, UserError, /not an http\(s\) address/],
+    ['a link with an escape sequence', { text: [], link: 'https://x.dev/\x1b]0;pwned\x07' }, UserError, /contains control characters/],
+    ['a link with a bidi override', { text: [], link: 'https://x.dev/\u202egnp.exe' }, UserError, /contains control characters/],
+    ['a link with a C1 control', { text: [], link: 'https://x.dev/\x9b31m' }, UserError, /contains control characters/],
     ['a note that does not exist', { text: [], remove: '1' }, UserError, /item 9 has no notes/],
     ['a note number that is not a number', { text: [], remove: 'x' }, UserError, /item 9 has no notes/],
   ])('refuses %s and writes nothing', async (_name, options, type, message) => {
@@ -209,6 +212,8 @@ describe('roadmap project', () => {
   it.each([
     ['an unknown part', { part: '9', url: 'https://x.dev' }, /no part of the project matches "9"/],
     ['a bad url', { part: '1', url: 'ftp://x.dev' }, /not an http\(s\) address/],
+    ['a url with a tab', { part: '1', url: 'https://x.dev/a\tb' }, /contains control characters/],
+    ['a negative part number', { part: '-1', url: 'https://x.dev' }, /"-1" is not a part number/],
   ])('refuses %s, writing nothing', async (_name, options, message) => {
     const { env } = scratch();
     await expect(runProjectLink(options, testContext({ env }))).rejects.toThrow(message);
@@ -254,6 +259,6 @@ describe('roadmap export', () => {
     const { dir, env } = scratch();
     const error = await runExport({ format: 'svg', output: join(dir, 'missing', 'b.svg') }, testContext({ env })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
-    expect((error as Error).message).toBe(`cannot write ${join(dir, 'missing', 'b.svg')}: no such file or folder`);
+    expect((error as Error).message).toBe(`cannot write ${join(dir, 'missing', 'b.svg')}: no such folder; create it first`);
   });
 });

@@ -59,6 +59,21 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir).sort()).toEqual(['fifo', 'folder']);
   });
 
+  it('writes a large text with all its bytes', () => {
+    const dir = scratch();
+    const file = join(dir, 'out.txt');
+    const text = 'é'.repeat(300_000);
+    writeFileAtomic(file, text);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    expect(readdirSync(dir)).toEqual(['out.txt']);
+  });
+
+  it('fails without creating anything when the folder does not exist', () => {
+    const dir = scratch();
+    expect(() => writeFileAtomic(join(dir, 'missing', 'f'), 'x')).toThrow(/ENOENT/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   describe('on a full disk (a small tmpfs)', () => {
     let fs: Tmpfs | null = null;
     afterAll(() => fs?.unmount());

@@ -56,8 +56,23 @@ describe('resolveItemRef on the bundled roadmap', () => {
   });
 
   it.each(['0', '53', '999', '#0'])('%j is out of range', (ref) => {
-    expect(resolveItemRef(model, ref)).toEqual({ kind: 'out-of-range', number: Number(ref.replace('#', '')), max: 52 });
+    expect(resolveItemRef(model, ref)).toEqual({ kind: 'out-of-range', number: ref.replace('#', ''), max: 52 });
   });
+
+  it.each([
+    ['99999999999999999999999', '99999999999999999999999'],
+    ['000', '0'],
+    ['#0053', '53'],
+  ])('%j is out of range, its number kept as digits (never 1e+23)', (ref, digits) => {
+    expect(resolveItemRef(model, ref)).toEqual({ kind: 'out-of-range', number: digits, max: 52 });
+  });
+
+  it.each(['-1', '-5', '+3', '1.5', '1e3', '1E3', '2,5', '.5', '-0', '#-1', '\u22121'])(
+    '%j is not an item number: never read as a text fragment',
+    (ref) => {
+      expect(resolveItemRef(model, ref)).toEqual({ kind: 'not-a-number', ref, max: 52 });
+    },
+  );
 
   it.each(['', ' ', '\t \n'])('%j is empty', (ref) => {
     expect(resolveItemRef(model, ref)).toEqual({ kind: 'empty' });

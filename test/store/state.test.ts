@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkState, type Migration, migrateState, SCHEMA_VERSION } from '../../src/store/state.js';
+import { parseStateText } from '../../src/store/inspect.js';
+import { checkState, MAX_STATE_DEPTH, type Migration, migrateState, nestedTooDeep, SCHEMA_VERSION } from '../../src/store/state.js';
 
 const record = { status: 'done', at: '2026-03-01T09:00:00Z' };
 
@@ -116,5 +117,41 @@ describe('checkState and the document-tracking fields', () => {
     [withDoc({ log: {} }), 'the log of "/a.md" is not a list of changes'],
   ])('rejects a bad field (%#): %s', (state, reason) => {
     expect(checkState(state)).toEqual({ kind: 'invalid', reason });
+  });
+});
+
+describe('state validation: nulls and absurd nesting (audit)', () => {
+  const withLastChange = (lastChange: unknown) => ({ schemaVersion: 1, documents: { bundled: { items: {}, lastChange } } });
+
+  it.each([
+    ['added: [null]', { at: 'x', renamed: [], removed: [], added: [null] }],
+    ['removed: [1]', { at: 'x', renamed: [], removed: [1], added: [] }],
+    ['renamed without texts', { at: 'x', renamed: [{ from: 'a', to: 'b' }], removed: [], added: [] }],
+    ['added without text', { at: 'x', renamed: [], removed: [], added: [{ key: 'a' }] }],
+  ])('rejects a lastChange with %s', (_name, change) => {
+    expect(checkState(withLastChange(change))).toEqual({ kind: 'invalid', reason: 'document "bundled": "lastChange" is not valid' });
+  });
+
+  it('accepts a full lastChange', () => {
+    const change = {
+      at: 'x',
+      renamed: [{ from: 'a', to: 'b', fromText: 'A', toText: 'B' }],
+      removed: [{ key: 'c', text: 'C' }],
+      added: [{ key: 'd', text: 'D' }],
+    };
+    expect(checkState(withLastChange(change))).toBeNull();
+  });
+
+  it('finds nesting deeper than the limit, skipping brackets inside strings', () => {
+    expect(nestedTooDeep(`{"a":${'['.repeat(64)}${']'.repeat(64)}}`)).toBe(true);
+    expect(nestedTooDeep(`{"a":${'['.repeat(63)}${']'.repeat(63)}}`)).toBe(false);
+    expect(nestedTooDeep(`{"a":"${'['.repeat(200)}"}`)).toBe(false);
+    expect(nestedTooDeep(`{"a":"\\\\\\"${'{'.repeat(200)}"}`)).toBe(false);
+    expect(nestedTooDeep(`{"a\\\\":${'['.repeat(100)}`)).toBe(true);
+  });
+
+  it('a state nested 200 000 levels deep is unreadable (never parsed into something no write can serialise)', () => {
+    const text = `{"schemaVersion":1,"documents":{},"extra":${'['.repeat(200_000)}${']'.repeat(200_000)}}`;
+    expect(parseStateText(text)).toEqual({ issue: { kind: 'invalid', reason: `nested more than ${MAX_STATE_DEPTH} levels deep` } });
   });
 });
