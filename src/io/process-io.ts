@@ -1,3 +1,4 @@
+import { GLOBAL_OPTIONS } from '../command-line.js';
 import type { ContextIO, Output } from '../context.js';
 import { ExitCode, UserError } from '../errors.js';
 import type { Messages } from '../ui/messages.js';
@@ -72,7 +73,7 @@ export function processContextIO(stdout: Output, stderr: Output, env: NodeJS.Pro
 
 /** `--debug` on the command line, or `roadmap` in `DEBUG`: unexpected errors show their stack. */
 export function debugWanted(argv: readonly string[], env: NodeJS.ProcessEnv): boolean {
-  return argv.includes('--debug') || /(^|,)\s*roadmap\b/.test(env.DEBUG ?? '');
+  return argv.includes(GLOBAL_OPTIONS.debug.long) || /(^|,)\s*roadmap\b/.test(env.DEBUG ?? '');
 }
 
 /** A message line with any overlong word shortened (a 10 000-character reference is echoed as its start and end). */
