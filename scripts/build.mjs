@@ -213,6 +213,12 @@ for (const file of common.minify ? bundles : []) {
   const at = readFileSync(file).findIndex((byte) => byte > 0x7f);
   if (at >= 0) throw new Error(`${relative(root, file)} is not ASCII at byte ${at}: escape the character in the source`);
 }
+// boot.ts gives the bundles a `require` that is only a function (see bundleRequire). (Unminified
+// bundles keep comments that name them.)
+for (const file of common.minify ? bundles : []) {
+  const used = /\brequire\.(resolve|cache|main|extensions)\b/.exec(readFileSync(file, 'utf8'));
+  if (used) throw new Error(`${relative(root, file)} reads ${used[0]}: boot.ts's require has no such property`);
+}
 
 // The boot file names its code cache after the bundle's content, so a cache never outlives its bundle.
 // Every bundle counts: V8 only checks a code cache against its source's length, so a lazy bundle changed

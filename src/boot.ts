@@ -125,8 +125,7 @@ function bundleRequire(bundle: string, cacheFileOf: (file: string) => string | u
     lazy.loaded = true;
     return lazy.exports;
   };
-  // The rest of a `require` (unused by the bundles today), from Node's on first use.
-  for (const key of ['resolve', 'cache', 'main', 'extensions'] as const) Object.defineProperty(load, key, { get: () => node()[key] });
+  // Only a call: no bundle reads require.resolve, .cache, .main or .extensions (scripts/build.mjs checks it).
   return load as NodeJS.Require;
 }
 

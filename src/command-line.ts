@@ -64,6 +64,11 @@ export const MARK_COMMANDS = { check: 'done', uncheck: 'todo', start: 'doing', s
 >;
 export type MarkCommand = keyof typeof MARK_COMMANDS;
 
+/** The shells `roadmap completion` writes a script for. */
+export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+/** The formats of `roadmap export`. */
+export const EXPORT_FORMATS = ['md', 'json', 'html', 'svg'] as const;
+
 /** The commands dist/hot.cjs runs (those declared `hot`). */
 export type HotCommand = 'status' | 'list' | 'next' | MarkCommand;
 
@@ -157,7 +162,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'export',
     help: (t) => t.documents.cli.export,
     options: [
-      { long: '--format', value: '<format>', help: (t) => t.documents.cli.exportFormat, choices: ['md', 'json', 'html', 'svg'] },
+      { long: '--format', value: '<format>', help: (t) => t.documents.cli.exportFormat, choices: EXPORT_FORMATS },
       { short: '-o', long: '--output', value: '<file>', help: (t) => t.documents.cli.exportOutput, rule: 'text' },
     ],
   },
@@ -198,7 +203,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'completion',
     help: (t) => t.helpCli.completion,
-    args: [{ name: 'shell', required: true, help: (t) => t.helpCli.completionShell, choices: ['bash', 'zsh', 'fish'] }],
+    args: [{ name: 'shell', required: true, help: (t) => t.helpCli.completionShell, choices: SHELLS }],
     needsAll: true,
   },
   // What the completion scripts call on every Tab: `roadmap complete -- <words on the line>`.

@@ -1,3 +1,4 @@
+import type { EXPORT_FORMATS } from '../command-line.js';
 import type { Context } from '../context.js';
 import { writeTextFile } from '../io/text-files.js';
 import { countItems, itemStatuses } from '../progress/stats.js';
@@ -7,7 +8,6 @@ import { documentState } from '../store/state.js';
 import { toJsonText } from '../ui/json.js';
 
 /** The formats `roadmap export` writes. */
-export const EXPORT_FORMATS = ['md', 'json', 'html', 'svg'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportOptions {

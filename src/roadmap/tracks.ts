@@ -6,7 +6,6 @@ import { fold } from './select.js';
  * `parallel` alongside the main track, `ongoing` built over time.
  */
 export type Track = 'now' | 'parallel' | 'ongoing';
-export const TRACKS: readonly Track[] = ['now', 'parallel', 'ongoing'];
 
 // Wordings (folded: lower case, no accents) that mark a level's note, in French and English. Read by
 // the parser: a level's track is part of the model (and so of its cache entry), not found again by
