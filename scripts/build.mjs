@@ -86,7 +86,7 @@ const define = {
   __VERSION__: JSON.stringify(pkg.version),
   __PARSER_VERSION__: JSON.stringify(parserVersion()),
   // Our sources are ESM (Node 20.11+ has import.meta.dirname and filename); in a CommonJS bundle they
-  // are the bundle's own (no URL to make: node:url's pathToFileURL costs ~0.3 ms the first time).
+  // are the bundle's own (no URL to make: node:url's pathToFileURL is costly the first time).
   'import.meta.dirname': '__dirname',
   'import.meta.filename': '__filename',
 };

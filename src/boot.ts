@@ -92,11 +92,11 @@ function compile(source: string, filename: string, cacheFile: string | undefined
 
 /**
  * A bundle's `require`. Built-ins come from `process.getBuiltinModule`: a `require` of Node's would have
- * to be made with `node:module`, whose loading brings Node's ESM loader and source maps (~0.5 ms of every
- * start). A lazy bundle (`./lazy/<name>.cjs`) is loaded here as Node would load it (one module object,
+ * to be made with `node:module`, whose loading brings Node's ESM loader and source maps on every
+ * start. A lazy bundle (`./lazy/<name>.cjs`) is loaded here as Node would load it (one module object,
  * kept in Node's module cache), compiled through its own code cache, and without Node's resolution of a
- * path known in advance (a stat and a realpath of each folder up to the root, the package scope: ~1 ms
- * per bundle). Anything else goes through a `require` of Node's, made on first use.
+ * path known in advance (a stat and a realpath of each folder up to the root, the package scope, for
+ * each bundle). Anything else goes through a `require` of Node's, made on first use.
  */
 function bundleRequire(bundle: string, cacheFileOf: (file: string) => string | undefined): NodeJS.Require {
   let nodeRequire: NodeJS.Require | undefined;

@@ -1,7 +1,7 @@
 /**
  * The command lines typed every day (`roadmap`, `status`, `list`, `next`, `check` and its siblings,
  * `--version`), read without commander so that boot.ts can run them through the lean bundle
- * `dist/hot.cjs` (~2.5 ms less than declaring a commander program and loading every command; see
+ * `dist/hot.cjs` (without declaring a commander program and loading every command; see
  * docs/performance.md).
  *
  * The grammar is deliberately narrow: it accepts only what it reads exactly as commander does, and

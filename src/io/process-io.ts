@@ -62,7 +62,7 @@ export function processContextIO(stdout: Output, stderr: Output, env: NodeJS.Pro
   return {
     stdout,
     stderr,
-    // isatty, not process.stdin.isTTY: creating the stdin stream costs ~1.5 ms of every run; and
+    // isatty, not process.stdin.isTTY: creating the stdin stream is work of every run; and
     // only when a command asks, since node:tty loads node:net and the stream modules.
     stdinIsTTY: () => tty().isatty(0),
     env,

@@ -55,7 +55,7 @@ export function compactStamp(date: Date): string {
  *
  * The backup is a hard link to the state file: conf replaces that file by renaming a new one over it,
  * so the link keeps the replaced version as it was, for one `link` instead of a copy to write and
- * rename (~0.5 ms of a `check`). Where there is no file to link or the file system has no hard links,
+ * rename. Where there is no file to link or the file system has no hard links,
  * `raw` is written to a temporary name, then renamed: a crash never leaves half a backup under a
  * backup's name.
  */

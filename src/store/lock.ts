@@ -22,7 +22,7 @@ interface Owner {
   ctime: string;
 }
 
-/** This machine's name; node:os loaded on first use (~0.15 ms), by writes only. */
+/** This machine's name; node:os loaded on first use, by writes only. */
 const hostname = () => process.getBuiltinModule('node:os').hostname();
 
 export const lockPathOf = (stateFile: string) => `${stateFile}.lock`;
@@ -38,7 +38,7 @@ export class LockTimeoutError extends Error {
 
 /**
  * The calls proper-lockfile makes, for its synchronous API (which copies the `fs` it is given: a copy
- * of the whole of node:fs reads `fs.promises`, and loading that costs ~1.5 ms with the stream modules).
+ * of the whole of node:fs reads `fs.promises`, and loading that brings the stream modules).
  */
 const SYNC_FS = { mkdirSync, realpathSync, rmdirSync, statSync, utimesSync };
 
@@ -49,7 +49,7 @@ const SYNC_FS = { mkdirSync, realpathSync, rmdirSync, statSync, utimesSync };
  *
  * The first attempt is synchronous (proper-lockfile's `lockSync`, whose refresh also runs with
  * synchronous calls): a free lock, the usual case, is taken without starting libuv's thread pool
- * (~1-2 ms of a `check`). Only a lock held by another process is waited for, with retries.
+ * (a noticeable part of a `check`). Only a lock held by another process is waited for, with retries.
  */
 export async function lockState(stateFile: string, options: LockOptions = {}): Promise<HeldLock> {
   const { timeoutMs = 20_000, staleMs = 4000 } = options;

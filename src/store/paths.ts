@@ -16,7 +16,7 @@ export const STATE_NAME = 'state';
  * `~/.config/roadmap`; the model cache under `$XDG_CACHE_HOME/roadmap` (or `~/.cache/roadmap`).
  */
 export function statePaths(env: Record<string, string | undefined>): StatePaths {
-  // node:os only when HOME is unset: loading it costs every start ~0.5 ms.
+  // node:os only when HOME is unset: loading it would cost every start.
   const home = () => env.HOME || process.getBuiltinModule('node:os').homedir();
   const configRoot = env.XDG_CONFIG_HOME || join(home(), '.config');
   const cacheRoot = env.XDG_CACHE_HOME || join(home(), '.cache');
