@@ -4,10 +4,11 @@
  * `dist/hot.cjs` (without declaring a commander program and loading every command; see
  * docs/performance.md).
  *
- * The grammar is deliberately narrow: it accepts only what it reads exactly as commander does, and
- * anything else (help, an unknown or repeated option, an invalid value, a value that starts with `-`,
- * an extra word, `--`, clustered short flags) is `undefined`: commander then parses the line and gives
- * its own output and errors. test/e2e/hot.test.ts runs both ways on the same lines and compares them.
+ * The grammar is made from the declaration of the command line (src/command-line.ts): the commands
+ * declared `hot`, their options and the program's. It is deliberately narrow: it accepts only what it
+ * reads exactly as commander does, and anything else (help, an unknown or repeated option, an invalid
+ * value, a value that starts with `-`, an extra word, `--`, clustered short flags) is `undefined`:
+ * commander then parses the line and gives its own output and errors. test/e2e/hot.test.ts runs both ways on the same lines and compares them.
  */
 
 import {
