@@ -1,6 +1,6 @@
 // Writes src/ui/width-table.ts: the terminal width of the characters roadmaps use beyond Latin-1
 // (punctuation, arrows, symbols, box drawing, emoji), as fast-string-width counts them, so that `width()`
-// answers without compiling fast-string-width's Unicode-property regexes (~1.5 ms on first use).
+// answers without compiling fast-string-width's Unicode-property regexes on first use.
 // Re-run after upgrading fast-string-width or Node: test/ui/width-table.test.ts fails until then.
 //   node scripts/width-table.mjs
 import { writeFileSync } from 'node:fs';

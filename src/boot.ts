@@ -93,11 +93,11 @@ function compile(source: string, filename: string, cacheFile: string | undefined
 
 /**
  * A bundle's `require`. Built-ins come from `process.getBuiltinModule`: a `require` of Node's would have
- * to be made with `node:module`, whose loading brings Node's ESM loader and source maps (~0.5 ms of every
- * start). A lazy bundle (`./lazy/<name>.cjs`) is loaded here as Node would load it (one module object,
+ * to be made with `node:module`, whose loading brings Node's ESM loader and source maps on every
+ * start. A lazy bundle (`./lazy/<name>.cjs`) is loaded here as Node would load it (one module object,
  * kept in Node's module cache), compiled through its own code cache, and without Node's resolution of a
- * path known in advance (a stat and a realpath of each folder up to the root, the package scope: ~1 ms
- * per bundle). Anything else goes through a `require` of Node's, made on first use.
+ * path known in advance (a stat and a realpath of each folder up to the root, the package scope, for
+ * each bundle). Anything else goes through a `require` of Node's, made on first use.
  */
 function bundleRequire(bundle: string, cacheFileOf: (file: string) => string | undefined): NodeJS.Require {
   let nodeRequire: NodeJS.Require | undefined;
@@ -126,8 +126,7 @@ function bundleRequire(bundle: string, cacheFileOf: (file: string) => string | u
     lazy.loaded = true;
     return lazy.exports;
   };
-  // The rest of a `require` (unused by the bundles today), from Node's on first use.
-  for (const key of ['resolve', 'cache', 'main', 'extensions'] as const) Object.defineProperty(load, key, { get: () => node()[key] });
+  // Only a call: no bundle reads require.resolve, .cache, .main or .extensions (scripts/build.mjs checks it).
   return load as NodeJS.Require;
 }
 

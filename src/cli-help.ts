@@ -1,44 +1,32 @@
-import { Argument, type Command } from 'commander';
+import type { Command } from 'commander';
+import type { Action } from './cli.js';
 import { commandAt } from './completion/tree.js';
 import type { Context } from './context.js';
-import { examples } from './ui/help.js';
 import type { Messages } from './ui/messages.js';
 
 /**
- * Declares `help [command...]`, `completion <shell>` and the hidden `complete` that completion scripts
- * call. Call it after the other commands: `help` and completion walk the program as declared.
+ * The actions of `help [command...]`, `completion <shell>` and the hidden `complete` that completion
+ * scripts call (declared in src/command-line.ts, last: `help` and completion walk the program as declared).
  */
-export function addHelpAndCompletion(program: Command, t: Messages, contextOf: (command: Command) => Promise<Context>): void {
-  const h = t.helpCli;
-  program
-    .command('completion')
-    .description(h.completion)
-    .addArgument(new Argument('<shell>', h.completionShell).choices(['bash', 'zsh', 'fish']))
-    .addHelpText('after', examples(t, h.completionExamples))
-    .action(async (shell: 'bash' | 'zsh' | 'fish', _options: unknown, command: Command) => {
+export function helpAndCompletionActions(
+  program: Command,
+  t: Messages,
+  contextOf: (command: Command) => Promise<Context>,
+): Record<string, Action> {
+  return {
+    completion: async ([shell], _options, command) => {
       const { runCompletion } = await import('./commands/completion.js');
-      await runCompletion({ shell }, await contextOf(command));
-    });
-
-  // What the completion scripts call on every Tab: `roadmap complete -- <words on the line>`.
-  program
-    .command('complete', { hidden: true })
-    .argument('[words...]')
-    .allowUnknownOption()
-    .action(async (words: string[], _options: unknown, command: Command) => {
+      await runCompletion({ shell: shell as 'bash' | 'zsh' | 'fish' }, await contextOf(command));
+    },
+    complete: async ([words], _options, command) => {
       const { runComplete } = await import('./commands/completion.js');
-      await runComplete({ words, program }, await contextOf(command));
-    });
-
-  // commander's own help command takes one word: this one also shows `roadmap help project link`.
-  program
-    .command('help')
-    .description(t.cli.helpCommand)
-    .argument('[command...]', h.helpCommandArg)
-    .addHelpText('after', examples(t, h.helpExamples))
-    .action((path: string[]) => {
-      const target = commandAt(program, path);
-      if (!target) program.error(h.unknownCommand(path.join(' ')), { exitCode: 2, code: 'commander.unknownCommand' });
+      await runComplete({ words: words as string[], program }, await contextOf(command));
+    },
+    help: ([path]) => {
+      const names = path as string[];
+      const target = commandAt(program, names);
+      if (!target) program.error(t.helpCli.unknownCommand(names.join(' ')), { exitCode: 2, code: 'commander.unknownCommand' });
       target.outputHelp();
-    });
+    },
+  };
 }

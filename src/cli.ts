@@ -1,12 +1,22 @@
-import { Command, InvalidArgumentError, Option, type OutputConfiguration } from 'commander';
-import { ALIASES, COMMAND_NAMES, commandsToDeclare, positiveNumber } from './cli-argv.js';
-import { addHelpAndCompletion } from './cli-help.js';
+import { Argument, Command, InvalidArgumentError, Option, type OutputConfiguration } from 'commander';
+import { ALIASES, COMMAND_NAMES, commandsToDeclare } from './cli-argv.js';
+import { helpAndCompletionActions } from './cli-help.js';
+import {
+  type ArgumentSpec,
+  COMMANDS,
+  type CommandSpec,
+  GLOBAL_OPTIONS,
+  HELP_OPTION,
+  MARK_COMMANDS,
+  type MarkCommand,
+  type OptionSpec,
+  positiveNumber,
+  VERSION_OPTION,
+} from './command-line.js';
 import type { Context, GlobalOptions } from './context.js';
 import { parseDay } from './progress/days.js';
 import { examples, helpConfig } from './ui/help.js';
 import type { Messages } from './ui/messages.js';
-
-type MarkCommand = 'check' | 'uncheck' | 'start' | 'skip';
 
 export interface CliSetup {
   t: Messages;
@@ -21,10 +31,13 @@ export interface CliSetup {
   argv?: readonly string[];
 }
 
+/** What a command does when commander runs it: its arguments, its options, the command itself. */
+export type Action = (args: unknown[], options: Record<string, unknown>, command: Command) => Promise<void> | void;
+
 /**
- * Declares the commands and options: every command, or with `setup.argv` only the one the command line
- * names (see `commandsToDeclare`). Each action imports its command module only when it runs, so
- * `--help` and `--version` load nothing heavy.
+ * Declares the commands and options of src/command-line.ts: every command, or with `setup.argv` only the
+ * one the command line names (see `commandsToDeclare`). Each action imports its command module only when
+ * it runs, so `--help` and `--version` load nothing heavy.
  */
 export function buildProgram(setup: CliSetup): Command {
   const { t } = setup;
@@ -32,14 +45,11 @@ export function buildProgram(setup: CliSetup): Command {
   const wants = (name: string) => plan.kind === 'all' || (plan.kind === 'one' && (ALIASES[plan.name] ?? plan.name) === name);
   const program = new Command('roadmap')
     .description(t.cli.description)
-    .version(setup.version, '-v, --version', t.cli.version)
-    .helpOption('-h, --help', t.cli.help)
-    .helpCommand(false)
-    .addOption(new Option('-f, --file <path.md>', t.cli.file))
-    .addOption(new Option('--json', t.cli.json))
-    .addOption(new Option('--no-color', t.cli.noColor))
-    .addOption(new Option('--lang <lang>', t.cli.lang).choices(['fr', 'en']))
-    .addOption(new Option('--debug', 'print the stack of unexpected errors').hideHelp())
+    .version(setup.version, flagsOf(VERSION_OPTION), VERSION_OPTION.help(t))
+    .helpOption(flagsOf(HELP_OPTION), HELP_OPTION.help(t))
+    .helpCommand(false);
+  for (const option of Object.values(GLOBAL_OPTIONS)) program.addOption(optionOf(option, t));
+  program
     .exitOverride()
     .configureOutput({ ...setup.outputConfig, writeOut: setup.writeOut, writeErr: setup.writeErr })
     .configureHelp(helpConfig(t))
@@ -51,259 +61,175 @@ export function buildProgram(setup: CliSetup): Command {
     const { file, json, color } = command.optsWithGlobals() as Record<string, unknown>;
     return setup.context({ file: file as string | undefined, json: json === true, color: color as boolean | undefined });
   };
-  const levelOption = () => new Option('-l, --level <n>', t.cli.level).argParser(positiveArg(t.errors.badLevel));
+  const actions: Record<string, Action> = { ...commandActions(contextOf), ...helpAndCompletionActions(program, t, contextOf) };
 
-  const status = async (options: { level?: number }, command: Command) => {
-    const { runStatus } = await import('./commands/status.js');
-    await runStatus({ level: options.level }, await contextOf(command));
-  };
-  if (wants('status')) {
-    program
-      .command('status')
-      .description(t.cli.status)
-      .addOption(levelOption())
-      .addHelpText('after', examples(t, ['roadmap status', 'roadmap status --level 2', 'roadmap status --json']))
-      .action(status);
-  }
-
-  if (wants('list')) {
-    program
-      .command('list')
-      .alias('show')
-      .description(t.cli.list)
-      .addOption(levelOption())
-      .addOption(new Option('-s, --section <text>', t.cli.section))
-      .addOption(new Option('--todo', t.cli.todo))
-      .addOption(new Option('--done', t.cli.done))
-      .addOption(new Option('--notes', t.portfolioCli.listNotes))
-      .addHelpText('after', examples(t, ['roadmap list --level 1', 'roadmap list --section postgres --todo', 'roadmap list --json']))
-      .action(async (options: { level?: number; section?: string; todo?: boolean; done?: boolean; notes?: boolean }, command: Command) => {
-        const { runList } = await import('./commands/list.js');
-        await runList(options, await contextOf(command));
+  const declare = (parent: Command, spec: CommandSpec, path: string) => {
+    const command = parent.command(spec.name, spec.hidden ? { hidden: true } : {}).description(spec.help(t));
+    for (const alias of spec.aliases ?? []) command.alias(alias);
+    for (const argument of spec.args ?? []) command.addArgument(argumentOf(argument, t));
+    for (const option of spec.options ?? []) command.addOption(optionOf(option, t));
+    if (spec.passThrough) command.allowUnknownOption();
+    const lines = EXAMPLES[path]?.(t);
+    if (lines) command.addHelpText('after', examples(t, lines));
+    const action = actions[path];
+    if (action) {
+      command.action((...params: unknown[]) => {
+        const options = params.at(-2) as Record<string, unknown>;
+        return action(params.slice(0, -2), options, params.at(-1) as Command);
       });
-  }
-
-  const markExamples: Record<MarkCommand, string[]> = {
-    check: ['roadmap check 9', 'roadmap check postgres "docker compose" 12', 'roadmap check --level 2'],
-    uncheck: ['roadmap uncheck 9', 'roadmap uncheck', 'roadmap uncheck terraform'],
-    start: ['roadmap start 29', 'roadmap start kubernetes', 'roadmap start'],
-    skip: ['roadmap skip 33', 'roadmap skip "gitlab ci"', 'roadmap skip --level 4'],
-  };
-  for (const name of ['check', 'uncheck', 'start', 'skip'] as const) {
-    if (!wants(name)) continue;
-    program
-      .command(name)
-      .argument('[items...]', t.cli.items)
-      .description(t.cli[name])
-      .addOption(new Option('-l, --level <n>', t.cli.scopeLevel).argParser(positiveArg(t.errors.badLevel)))
-      .addOption(new Option('-s, --section <text>', t.cli.scopeSection))
-      .addOption(new Option('-n, --dry-run', t.cli.dryRun))
-      .addHelpText('after', examples(t, markExamples[name]))
-      .action(async (refs: string[], options: { level?: number; section?: string; dryRun?: boolean }, command: Command) => {
-        const { runCheck } = await import('./commands/check.js');
-        await runCheck({ command: name, refs, ...options }, await contextOf(command));
-      });
-  }
-
-  if (wants('undo')) {
-    program
-      .command('undo')
-      .description(t.cli.undo)
-      .addOption(new Option('-n, --dry-run', t.cli.dryRun))
-      .addHelpText('after', examples(t, ['roadmap undo', 'roadmap undo --dry-run']))
-      .action(async (options: { dryRun?: boolean }, command: Command) => {
-        const { runUndo } = await import('./commands/undo.js');
-        await runUndo(options, await contextOf(command));
-      });
-  }
-
-  const d = t.documents.cli;
-  if (wants('use')) {
-    program
-      .command('use')
-      .description(d.use)
-      .argument('[path.md]')
-      .addOption(new Option('--bundled', d.useBundled))
-      .addHelpText('after', examples(t, ['roadmap use ~/notes/coding-interview-university.md', 'roadmap use --bundled', 'roadmap use']))
-      .action(async (path: string | undefined, options: { bundled?: boolean }, command: Command) => {
-        const { runUse } = await import('./commands/use.js');
-        await runUse({ path, bundled: options.bundled }, await contextOf(command));
-      });
-  }
-
-  if (wants('roadmaps')) {
-    program
-      .command('roadmaps')
-      .description(d.roadmaps)
-      .addHelpText('after', examples(t, ['roadmap roadmaps', 'roadmap roadmaps --json']))
-      .action(async (_options: unknown, command: Command) => {
-        const { runRoadmaps } = await import('./commands/roadmaps.js');
-        await runRoadmaps(await contextOf(command));
-      });
-  }
-
-  const pc = t.portfolioCli;
-  if (wants('note')) {
-    program
-      .command('note <item> [text...]')
-      .description(pc.note)
-      .addOption(new Option('--link <url>', pc.noteLink))
-      .addOption(new Option('--remove <n>', pc.noteRemove))
-      .addHelpText(
-        'after',
-        examples(t, [
-          'roadmap note 9 "Tuto officiel fini, index B-tree compris"',
-          'roadmap note postgres --link https://github.com/me/pg-lab',
-          'roadmap note 9 --remove 1',
-        ]),
-      )
-      .action(async (item: string, text: string[], options: { link?: string; remove?: string }, command: Command) => {
-        const { runNote } = await import('./commands/note.js');
-        await runNote({ item, text, ...options }, await contextOf(command));
-      });
-  }
-
-  if (wants('info')) {
-    program
-      .command('info <item>')
-      .description(pc.info)
-      .addHelpText('after', examples(t, ['roadmap info 9', 'roadmap info terraform --json']))
-      .action(async (item: string, _options: unknown, command: Command) => {
-        const { runInfo } = await import('./commands/info.js');
-        await runInfo({ item }, await contextOf(command));
-      });
-  }
-
-  if (wants('project')) {
-    const project = program
-      .command('project')
-      .description(pc.project)
-      .addHelpText(
-        'after',
-        examples(t, ['roadmap project', 'roadmap project check 2', 'roadmap project link terraform https://github.com/me/infra']),
-      )
-      .action(async (_options: unknown, command: Command) => {
-        const { runProject } = await import('./commands/project.js');
-        await runProject({}, await contextOf(command));
-      });
-    for (const [verb, done] of [
-      ['check', true],
-      ['uncheck', false],
-    ] as const) {
-      project
-        .command(`${verb} <part>`)
-        .description(done ? pc.projectCheck : pc.projectUncheck)
-        .addHelpText('after', examples(t, [`roadmap project ${verb} 1`, `roadmap project ${verb} ci/cd`]))
-        .action(async (part: string, _options: unknown, command: Command) => {
-          const { runProjectCheck } = await import('./commands/project.js');
-          await runProjectCheck({ part, done }, await contextOf(command));
-        });
     }
-    project
-      .command('link <part> <url>')
-      .description(pc.projectLink)
-      .addHelpText('after', examples(t, ['roadmap project link 1 https://github.com/me/my-api']))
-      .action(async (part: string, url: string, _options: unknown, command: Command) => {
-        const { runProjectLink } = await import('./commands/project.js');
-        await runProjectLink({ part, url }, await contextOf(command));
-      });
-  }
-
-  if (wants('export')) {
-    program
-      .command('export')
-      .description(d.export)
-      .addOption(new Option('--format <format>', d.exportFormat).choices(['md', 'json', 'html', 'svg']))
-      .addOption(new Option('-o, --output <file>', d.exportOutput))
-      .addHelpText(
-        'after',
-        examples(t, [
-          'roadmap export --format md -o roadmap-ticked.md',
-          'roadmap export -o ~/Sync/roadmap.json',
-          'roadmap export --format html -o report.html',
-        ]),
-      )
-      .action(async (options: { format?: 'md' | 'json' | 'html' | 'svg'; output?: string }, command: Command) => {
-        const { runExport } = await import('./commands/export.js');
-        await runExport(options, await contextOf(command));
-      });
-  }
-
-  if (wants('import')) {
-    program
-      .command('import')
-      .description(d.import)
-      .argument('<file>')
-      .addOption(new Option('-n, --dry-run', d.importDryRun))
-      .addHelpText('after', examples(t, ['roadmap import roadmap-ticked.md --dry-run', 'roadmap import ~/Sync/roadmap.json']))
-      .action(async (file: string, options: { dryRun?: boolean }, command: Command) => {
-        const { runImport } = await import('./commands/import.js');
-        await runImport({ file, dryRun: options.dryRun }, await contextOf(command));
-      });
-  }
-
-  if (wants('doctor')) {
-    program
-      .command('doctor')
-      .description(d.doctor)
-      .addOption(new Option('--repair', t.doctor.repairOption))
-      .addOption(new Option('--prune', d.doctorPrune))
-      .addHelpText('after', examples(t, ['roadmap doctor', 'roadmap doctor --repair', 'roadmap doctor --prune']))
-      .action(async (options: { prune?: boolean; repair?: boolean }, command: Command) => {
-        const { runDoctor } = await import('./commands/doctor.js');
-        await runDoctor(options, await contextOf(command));
-      });
-  }
-
-  if (wants('next')) {
-    program
-      .command('next')
-      .description(t.cli.next)
-      .addOption(new Option('-n, --count <n>', t.cli.count).argParser(positiveArg(t.errors.badCount)))
-      .addOption(new Option('--explain', t.cli.explain))
-      .addHelpText('after', examples(t, ['roadmap next', 'roadmap next --count 5 --explain', 'roadmap next --json']))
-      .action(async (options: { count?: number; explain?: boolean }, command: Command) => {
-        const { runNext } = await import('./commands/next.js');
-        await runNext(options, await contextOf(command));
-      });
-  }
-
-  if (wants('plan')) {
-    program
-      .command('plan')
-      .description(t.cli.plan)
-      .addOption(new Option('--start [YYYY-MM-DD]', t.cli.planStart).argParser(parseStart(t)))
-      .addHelpText('after', examples(t, ['roadmap plan', 'roadmap plan --start 2026-01-05', 'roadmap plan --json']))
-      .action(async (options: { start?: string | true }, command: Command) => {
-        const { runPlan } = await import('./commands/plan.js');
-        await runPlan(options, await contextOf(command));
-      });
-  }
-
-  if (wants('log')) {
-    program
-      .command('log')
-      .alias('history')
-      .description(t.cli.log)
-      .addOption(new Option('--since <when>', t.cli.since))
-      .addHelpText('after', examples(t, ['roadmap log', 'roadmap log --since 2026-03-01', 'roadmap log --since 2w --json']))
-      .action(async (options: { since?: string }, command: Command) => {
-        const { runLog } = await import('./commands/log.js');
-        await runLog(options, await contextOf(command));
-      });
-  }
-
-  if (plan.kind === 'all') addHelpAndCompletion(program, t, contextOf);
+    for (const sub of spec.subcommands ?? []) declare(command, sub, `${path} ${sub.name}`);
+  };
+  for (const spec of COMMANDS) if (wants(spec.name)) declare(program, spec, spec.name);
 
   // `roadmap` alone is `roadmap status`; any other word is an unknown command (with a did-you-mean).
   // Set last: subcommands copy the settings their parent has when they are added.
   program.allowExcessArguments(true).action(async (_options: unknown, command: Command) => {
     if (command.args.length > 0) (command as unknown as { unknownCommand(): never }).unknownCommand();
-    await status({}, command);
+    await actions.status?.([], {}, command);
   });
 
   return program;
 }
+
+/** commander's flags of a declared option: `-l, --level <n>`. */
+function flagsOf(option: OptionSpec): string {
+  return `${option.short ? `${option.short}, ` : ''}${option.long}${option.value ? ` ${option.value}` : ''}`;
+}
+
+/** commander's option for a declared one, its value read by the declared rule. */
+function optionOf(spec: OptionSpec, t: Messages): Option {
+  const option = new Option(flagsOf(spec), spec.help(t));
+  if (spec.choices) option.choices(spec.choices);
+  if (spec.hidden) option.hideHelp();
+  const invalid = spec.invalid?.(t) ?? ((value: string) => value);
+  if (spec.rule === 'positive') option.argParser(positiveArg(invalid));
+  else if (spec.rule === 'day') option.argParser(dayArg(invalid));
+  return option;
+}
+
+function argumentOf(spec: ArgumentSpec, t: Messages): Argument {
+  const name = `${spec.name}${spec.variadic ? '...' : ''}`;
+  const argument = new Argument(spec.required ? `<${name}>` : `[${name}]`, spec.help?.(t));
+  if (spec.choices) argument.choices(spec.choices);
+  return argument;
+}
+
+/** The actions of the commands, by their path (`status`, `project link`): each imports its module when run. */
+function commandActions(contextOf: (command: Command) => Promise<Context>): Record<string, Action> {
+  const actions: Record<string, Action> = {
+    status: async (_args, options, command) => {
+      const { runStatus } = await import('./commands/status.js');
+      await runStatus({ level: options.level as number | undefined }, await contextOf(command));
+    },
+    list: async (_args, options, command) => {
+      const { runList } = await import('./commands/list.js');
+      await runList(options, await contextOf(command));
+    },
+    undo: async (_args, options, command) => {
+      const { runUndo } = await import('./commands/undo.js');
+      await runUndo(options, await contextOf(command));
+    },
+    use: async ([path], options, command) => {
+      const { runUse } = await import('./commands/use.js');
+      await runUse({ path: path as string | undefined, bundled: options.bundled as boolean | undefined }, await contextOf(command));
+    },
+    roadmaps: async (_args, _options, command) => {
+      const { runRoadmaps } = await import('./commands/roadmaps.js');
+      await runRoadmaps(await contextOf(command));
+    },
+    note: async ([item, text], options, command) => {
+      const { runNote } = await import('./commands/note.js');
+      await runNote({ item: item as string, text: text as string[], ...options }, await contextOf(command));
+    },
+    info: async ([item], _options, command) => {
+      const { runInfo } = await import('./commands/info.js');
+      await runInfo({ item: item as string }, await contextOf(command));
+    },
+    project: async (_args, _options, command) => {
+      const { runProject } = await import('./commands/project.js');
+      await runProject({}, await contextOf(command));
+    },
+    'project check': async ([part], _options, command) => {
+      const { runProjectCheck } = await import('./commands/project.js');
+      await runProjectCheck({ part: part as string, done: true }, await contextOf(command));
+    },
+    'project uncheck': async ([part], _options, command) => {
+      const { runProjectCheck } = await import('./commands/project.js');
+      await runProjectCheck({ part: part as string, done: false }, await contextOf(command));
+    },
+    'project link': async ([part, url], _options, command) => {
+      const { runProjectLink } = await import('./commands/project.js');
+      await runProjectLink({ part: part as string, url: url as string }, await contextOf(command));
+    },
+    export: async (_args, options, command) => {
+      const { runExport } = await import('./commands/export.js');
+      await runExport(options, await contextOf(command));
+    },
+    import: async ([file], options, command) => {
+      const { runImport } = await import('./commands/import.js');
+      await runImport({ file: file as string, dryRun: options.dryRun as boolean | undefined }, await contextOf(command));
+    },
+    doctor: async (_args, options, command) => {
+      const { runDoctor } = await import('./commands/doctor.js');
+      await runDoctor(options, await contextOf(command));
+    },
+    next: async (_args, options, command) => {
+      const { runNext } = await import('./commands/next.js');
+      await runNext(options, await contextOf(command));
+    },
+    plan: async (_args, options, command) => {
+      const { runPlan } = await import('./commands/plan.js');
+      await runPlan(options, await contextOf(command));
+    },
+    log: async (_args, options, command) => {
+      const { runLog } = await import('./commands/log.js');
+      await runLog(options, await contextOf(command));
+    },
+  };
+  for (const name of Object.keys(MARK_COMMANDS) as MarkCommand[]) {
+    actions[name] = async ([refs], options, command) => {
+      const { runCheck } = await import('./commands/check.js');
+      await runCheck({ command: name, refs: refs as string[], ...options }, await contextOf(command));
+    };
+  }
+  return actions;
+}
+
+/** The examples under each command's help, by its path. */
+const EXAMPLES: Record<string, (t: Messages) => readonly string[]> = {
+  status: () => ['roadmap status', 'roadmap status --level 2', 'roadmap status --json'],
+  list: () => ['roadmap list --level 1', 'roadmap list --section postgres --todo', 'roadmap list --json'],
+  check: () => ['roadmap check 9', 'roadmap check postgres "docker compose" 12', 'roadmap check --level 2'],
+  uncheck: () => ['roadmap uncheck 9', 'roadmap uncheck', 'roadmap uncheck terraform'],
+  start: () => ['roadmap start 29', 'roadmap start kubernetes', 'roadmap start'],
+  skip: () => ['roadmap skip 33', 'roadmap skip "gitlab ci"', 'roadmap skip --level 4'],
+  undo: () => ['roadmap undo', 'roadmap undo --dry-run'],
+  use: () => ['roadmap use ~/notes/coding-interview-university.md', 'roadmap use --bundled', 'roadmap use'],
+  roadmaps: () => ['roadmap roadmaps', 'roadmap roadmaps --json'],
+  note: () => [
+    'roadmap note 9 "Tuto officiel fini, index B-tree compris"',
+    'roadmap note postgres --link https://github.com/me/pg-lab',
+    'roadmap note 9 --remove 1',
+  ],
+  info: () => ['roadmap info 9', 'roadmap info terraform --json'],
+  project: () => ['roadmap project', 'roadmap project check 2', 'roadmap project link terraform https://github.com/me/infra'],
+  'project check': () => ['roadmap project check 1', 'roadmap project check ci/cd'],
+  'project uncheck': () => ['roadmap project uncheck 1', 'roadmap project uncheck ci/cd'],
+  'project link': () => ['roadmap project link 1 https://github.com/me/my-api'],
+  export: () => [
+    'roadmap export --format md -o roadmap-ticked.md',
+    'roadmap export -o ~/Sync/roadmap.json',
+    'roadmap export --format html -o report.html',
+  ],
+  import: () => ['roadmap import roadmap-ticked.md --dry-run', 'roadmap import ~/Sync/roadmap.json'],
+  doctor: () => ['roadmap doctor', 'roadmap doctor --repair', 'roadmap doctor --prune'],
+  next: () => ['roadmap next', 'roadmap next --count 5 --explain', 'roadmap next --json'],
+  plan: () => ['roadmap plan', 'roadmap plan --start 2026-01-05', 'roadmap plan --json'],
+  log: () => ['roadmap log', 'roadmap log --since 2026-03-01', 'roadmap log --since 2w --json'],
+  completion: (t) => t.helpCli.completionExamples,
+  help: (t) => t.helpCli.helpExamples,
+};
 
 /** An option value that must be a positive whole number (see `positiveNumber`); `bad` says what is wrong. */
 function positiveArg(bad: (value: string) => string) {
@@ -314,9 +240,10 @@ function positiveArg(bad: (value: string) => string) {
   };
 }
 
-function parseStart(t: Messages) {
+/** An option value that must be a day `parseDay` reads; `bad` says what is wrong. */
+function dayArg(bad: (value: string) => string) {
   return (value: string): string => {
-    if (parseDay(value) === null) throw new InvalidArgumentError(t.errors.badStart(value));
+    if (parseDay(value) === null) throw new InvalidArgumentError(bad(value));
     return value.trim();
   };
 }

@@ -26,12 +26,3 @@ export class UsageError extends UserError {
     this.name = 'UsageError';
   }
 }
-
-/** The user interrupted the command (Ctrl-C): exit 130, nothing written. */
-export class InterruptedError extends UserError {
-  override readonly exitCode: number = ExitCode.interrupted;
-  constructor(message = '') {
-    super(message);
-    this.name = 'InterruptedError';
-  }
-}

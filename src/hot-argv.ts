@@ -1,18 +1,28 @@
 /**
  * The command lines typed every day (`roadmap`, `status`, `list`, `next`, `check` and its siblings,
  * `--version`), read without commander so that boot.ts can run them through the lean bundle
- * `dist/hot.cjs` (~2.5 ms less than declaring a commander program and loading every command; see
+ * `dist/hot.cjs` (without declaring a commander program and loading every command; see
  * docs/performance.md).
  *
- * The grammar is deliberately narrow: it accepts only what it reads exactly as commander does, and
- * anything else (help, an unknown or repeated option, an invalid value, a value that starts with `-`,
- * an extra word, `--`, clustered short flags) is `undefined`: commander then parses the line and gives
- * its own output and errors. test/e2e/hot.test.ts runs both ways on the same lines and compares them.
+ * The grammar is made from the declaration of the command line (src/command-line.ts): the commands
+ * declared `hot`, their options and the program's. It is deliberately narrow: it accepts only what it
+ * reads exactly as commander does, and anything else (help, an unknown or repeated option, an invalid
+ * value, a value that starts with `-`, an extra word, `--`, clustered short flags) is `undefined`:
+ * commander then parses the line and gives its own output and errors. test/e2e/hot.test.ts runs both ways on the same lines and compares them.
  */
 
-import { positiveNumber } from './cli-argv.js';
+import {
+  COMMANDS,
+  GLOBAL_OPTIONS,
+  HELP_OPTION,
+  type HotCommand,
+  type OptionSpec,
+  optionKey,
+  positiveNumber,
+  VERSION_OPTION,
+} from './command-line.js';
 
-export type HotCommand = 'status' | 'list' | 'next' | 'check' | 'uncheck' | 'start' | 'skip';
+export type { HotCommand } from './command-line.js';
 
 export interface HotLine {
   command: HotCommand;
@@ -29,59 +39,53 @@ export interface HotLine {
 
 type Spec = { key: string; kind: 'flag' } | { key: string; kind: 'value'; parse: (value: string) => string | number | undefined };
 
-const text = (value: string) => value;
-const lang = (value: string) => (value === 'fr' || value === 'en' ? value : undefined);
+/**
+ * How this grammar reads a declared option (src/command-line.ts), or undefined when it leaves the option
+ * to commander: an optional value, a rule it does not know. An invalid value is commander's to report.
+ */
+function specOf(option: OptionSpec): Spec | undefined {
+  const key = optionKey(option);
+  if (option.value === undefined) return { key, kind: 'flag' };
+  if (!option.value.startsWith('<')) return undefined;
+  const { choices } = option;
+  if (choices) return { key, kind: 'value', parse: (value) => (choices.includes(value) ? value : undefined) };
+  if (option.rule === 'positive') return { key, kind: 'value', parse: positiveNumber };
+  if (option.rule === 'text') return { key, kind: 'value', parse: (value) => value };
+  return undefined;
+}
 
-const flag = (key: string): Spec => ({ key, kind: 'flag' });
-const value = (key: string, parse: (value: string) => string | number | undefined): Spec => ({ key, kind: 'value', parse });
+/** Each option by its short and long flag, as this grammar reads it. */
+function specsOf(options: readonly OptionSpec[]): Record<string, Spec> {
+  const specs: Record<string, Spec> = {};
+  for (const option of options) {
+    const spec = specOf(option);
+    if (!spec) continue;
+    specs[option.long] = spec;
+    if (option.short) specs[option.short] = spec;
+  }
+  return specs;
+}
 
-/** The program's options (cli.ts): accepted before and after the command word. */
-const GLOBAL: Record<string, Spec> = {
-  '-f': value('file', text),
-  '--file': value('file', text),
-  '--json': flag('json'),
-  '--no-color': flag('noColor'),
-  '--lang': value('lang', lang),
-  '--debug': flag('debug'),
-};
+/** The program's options: accepted before and after the command word. */
+const GLOBAL = specsOf(Object.values(GLOBAL_OPTIONS));
 
-// cli.ts's rule for `--level` and `--count`: an invalid value is commander's to report.
-const level = value('level', positiveNumber);
-const section = value('section', text);
-const count = value('count', positiveNumber);
+/** The hot commands and their aliases, with their own options (accepted after the command word only). */
+const HOT_COMMANDS: Record<string, { command: HotCommand; options: Record<string, Spec>; items?: true }> = {};
+for (const declared of COMMANDS) {
+  if (!declared.hot) continue;
+  const entry = {
+    command: declared.name as HotCommand,
+    options: specsOf(declared.options ?? []),
+    ...(declared.args?.some((argument) => argument.variadic) ? { items: true as const } : {}),
+  };
+  for (const name of [declared.name, ...(declared.aliases ?? [])]) HOT_COMMANDS[name] = entry;
+}
 
-/** Each command's own options (cli.ts), accepted after the command word only. */
-const listOptions = {
-  '-l': level,
-  '--level': level,
-  '-s': section,
-  '--section': section,
-  '--todo': flag('todo'),
-  '--done': flag('done'),
-  '--notes': flag('notes'),
-};
-const markOptions = {
-  '-l': level,
-  '--level': level,
-  '-s': section,
-  '--section': section,
-  '-n': flag('dryRun'),
-  '--dry-run': flag('dryRun'),
-};
-const COMMANDS: Record<string, { command: HotCommand; options: Record<string, Spec>; items?: true }> = {
-  status: { command: 'status', options: { '-l': level, '--level': level } },
-  list: { command: 'list', options: listOptions },
-  show: { command: 'list', options: listOptions },
-  next: { command: 'next', options: { '-n': count, '--count': count, '--explain': flag('explain') } },
-  check: { command: 'check', options: markOptions, items: true },
-  uncheck: { command: 'uncheck', options: markOptions, items: true },
-  start: { command: 'start', options: markOptions, items: true },
-  skip: { command: 'skip', options: markOptions, items: true },
-};
+const langOf = GLOBAL[GLOBAL_OPTIONS.lang.long] as Extract<Spec, { kind: 'value' }>;
 
 /** `roadmap --version` or `roadmap -v`, and nothing else on the line. */
 export function isVersionLine(argv: readonly string[]): boolean {
-  return argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v');
+  return argv.length === 1 && (argv[0] === VERSION_OPTION.long || argv[0] === VERSION_OPTION.short);
 }
 
 /**
@@ -93,9 +97,9 @@ export function isHelpLine(argv: readonly string[]): boolean {
   let langs = 0;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
-    if (arg === '--help' || arg === '-h') help++;
-    else if (arg.startsWith('--lang=') && lang(arg.slice('--lang='.length))) langs++;
-    else if (arg === '--lang' && lang(argv[i + 1] ?? '')) {
+    if (arg === HELP_OPTION.long || arg === HELP_OPTION.short) help++;
+    else if (arg.startsWith(`${GLOBAL_OPTIONS.lang.long}=`) && langOf.parse(arg.slice(GLOBAL_OPTIONS.lang.long.length + 1))) langs++;
+    else if (arg === GLOBAL_OPTIONS.lang.long && langOf.parse(argv[i + 1] ?? '')) {
       langs++;
       i++;
     } else return false;
@@ -105,7 +109,7 @@ export function isHelpLine(argv: readonly string[]): boolean {
 
 /** The hot command a line asks for, or undefined when commander must read it. */
 export function hotLine(argv: readonly string[]): HotLine | undefined {
-  let command: (typeof COMMANDS)[string] | undefined;
+  let command: (typeof HOT_COMMANDS)[string] | undefined;
   const globals: Record<string, string | number | boolean> = {};
   const options: Record<string, string | number | boolean> = {};
   const items: string[] = [];
@@ -120,8 +124,8 @@ export function hotLine(argv: readonly string[]): HotLine | undefined {
     if (!arg.startsWith('-')) {
       // One command word, before any of its options; then item references for the commands that take them.
       if (command?.items) items.push(arg);
-      else if (command !== undefined || !Object.hasOwn(COMMANDS, arg)) return undefined;
-      else command = COMMANDS[arg];
+      else if (command !== undefined || !Object.hasOwn(HOT_COMMANDS, arg)) return undefined;
+      else command = HOT_COMMANDS[arg];
       continue;
     }
     const own = command !== undefined && Object.hasOwn(command.options, arg);

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../src/cli.js';
-import { COMMAND_NAMES, commandsToDeclare, positiveNumber } from '../src/cli-argv.js';
+import { COMMAND_NAMES, commandsToDeclare } from '../src/cli-argv.js';
+import { positiveNumber } from '../src/command-line.js';
 import { messagesFor } from '../src/ui/messages.js';
 
 describe('commandsToDeclare', () => {

@@ -4,6 +4,15 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { buildProgram } from '../src/cli.js';
+import {
+  COMMANDS,
+  type CommandSpec,
+  GLOBAL_OPTIONS,
+  HELP_OPTION,
+  MARK_COMMANDS,
+  type OptionSpec,
+  VERSION_OPTION,
+} from '../src/command-line.js';
 import { hotLine } from '../src/hot-argv.js';
 import { messagesFor } from '../src/ui/messages.js';
 
@@ -47,7 +56,7 @@ async function commander(argv: string[]): Promise<unknown> {
 function lean(argv: string[]): unknown {
   const line = hotLine(argv);
   if (!line) return undefined;
-  const isMark = ['check', 'uncheck', 'start', 'skip'].includes(line.command);
+  const isMark = Object.hasOwn(MARK_COMMANDS, line.command);
   return {
     command: line.command,
     globals: { file: line.file, json: line.json, color: line.color },
@@ -56,26 +65,44 @@ function lean(argv: string[]): unknown {
   };
 }
 
-const commands = ['', 'status', 'list', 'show', 'next', 'check', 'uncheck', 'start', 'skip', 'plan', 'statu'];
+// The alphabet comes from the declaration (src/command-line.ts): every command and alias, every option of
+// the program and of the hot commands, their choices; then words no declaration has.
+const hotCommands = COMMANDS.filter((command) => command.hot);
+const declaredOptions: OptionSpec[] = [...Object.values(GLOBAL_OPTIONS), ...hotCommands.flatMap((command) => command.options ?? [])];
+const flagsOf = (options: readonly OptionSpec[]) => [
+  ...new Set(options.flatMap((option) => [option.long, ...(option.short ? [option.short] : [])])),
+];
+const namesOf = (list: readonly CommandSpec[]) => list.flatMap((command) => [command.name, ...(command.aliases ?? [])]);
+/** The hot commands (and none) eight times as often as the others, so that enough lines are accepted. */
+const command = fc.oneof(
+  { arbitrary: fc.constantFrom('', ...namesOf(hotCommands)), weight: 8 },
+  { arbitrary: fc.constantFrom(...namesOf(COMMANDS.filter((declared) => !declared.hot)), 'statu'), weight: 1 },
+);
 const flags = [
-  '--json',
-  '--no-color',
-  '--debug',
-  '--todo',
-  '--done',
-  '--notes',
-  '--explain',
-  '--dry-run',
-  '-n',
-  '-h',
-  '--help',
-  '-v',
+  ...flagsOf(declaredOptions.filter((option) => option.value === undefined)),
+  ...flagsOf([HELP_OPTION, VERSION_OPTION]),
   '--bogus',
   '--',
   '-',
 ];
-const valued = ['-f', '--file', '--lang', '-l', '--level', '-s', '--section', '-n', '--count'];
-const values = ['doc.md', 'fr', 'en', 'de', '2', '0', ' 3', '-1', 'x', '', 'API REST', 'docker', '--json', '5'];
+const valued = flagsOf(declaredOptions.filter((option) => option.value !== undefined));
+const values = [
+  ...new Set([
+    'doc.md',
+    ...declaredOptions.flatMap((option) => option.choices ?? []),
+    'de',
+    '2',
+    '0',
+    ' 3',
+    '-1',
+    'x',
+    '',
+    'API REST',
+    'docker',
+    '--json',
+    '5',
+  ]),
+];
 const refs = ['4', 'postgres', 'docker compose', '', 'status', 'a=b'];
 
 /** A segment of a command line: a flag, an option and its value (apart or with `=`), or a word. */
@@ -88,7 +115,7 @@ const segment = fc.oneof(
   fc.constantFrom(...refs).map((word) => [word]),
 );
 const line = fc
-  .tuple(fc.array(segment, { maxLength: 2 }), fc.constantFrom(...commands), fc.array(segment, { maxLength: 4 }))
+  .tuple(fc.array(segment, { maxLength: 2 }), command, fc.array(segment, { maxLength: 4 }))
   .map(([before, command, after]) => [...before.flat(), ...(command ? [command] : []), ...after.flat()]);
 
 describe('the lean grammar reads what it accepts exactly as commander does', () => {
@@ -105,6 +132,16 @@ describe('the lean grammar reads what it accepts exactly as commander does', () 
     );
     expect(accepted).toBeGreaterThan(300); // the property is not vacuous
   }, 60_000);
+
+  it('draws from every option and command the lean grammar reads', () => {
+    expect(valued).toEqual(expect.arrayContaining(['-f', '--file', '--lang', '-l', '--level', '-s', '--section', '-n', '--count']));
+    expect(flags).toEqual(
+      expect.arrayContaining(['--json', '--no-color', '--debug', '--todo', '--done', '--notes', '--explain', '--dry-run', '-n']),
+    );
+    expect(namesOf(COMMANDS)).toEqual(
+      expect.arrayContaining(['status', 'list', 'show', 'next', 'check', 'uncheck', 'start', 'skip', 'plan']),
+    );
+  });
 
   it.each([
     [['check', '4', '--dry-run', '5']],

@@ -1,9 +1,10 @@
+import { MARK_COMMANDS, type MarkCommand } from '../command-line.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { type ChangePlan, planChanges, recordChanges, type Target } from '../progress/changes.js';
 import { registerDocument } from '../progress/document-changes.js';
 import { itemStatuses, roadmapProgress } from '../progress/stats.js';
-import type { ItemStatus, Roadmap } from '../roadmap/model.js';
+import type { Roadmap } from '../roadmap/model.js';
 import { levelIndex, sectionItemIds } from '../roadmap/select.js';
 import { type DocumentState, documentState } from '../store/state.js';
 import { askCheckoff } from '../ui/checkoff.js';
@@ -11,13 +12,6 @@ import { toJsonText } from '../ui/json.js';
 import { changesJson } from '../ui/json-changes.js';
 import { renderChanges } from '../ui/render-changes.js';
 import { checkRef, pickRef } from './item-ref.js';
-
-/** The commands that set items' status, and the status each sets. */
-export const MARK_COMMANDS = { check: 'done', uncheck: 'todo', start: 'doing', skip: 'skipped' } as const satisfies Record<
-  string,
-  ItemStatus
->;
-export type MarkCommand = keyof typeof MARK_COMMANDS;
 
 export interface CheckOptions {
   command: MarkCommand;

@@ -1,13 +1,6 @@
 import type { Command } from 'commander';
-import {
-  type Candidate,
-  fileOnLine,
-  levelCandidates,
-  MARK_TARGETS,
-  markableItems,
-  type Referable,
-  refCandidates,
-} from '../completion/candidates.js';
+import { MARK_COMMANDS, type MarkCommand } from '../command-line.js';
+import { type Candidate, fileOnLine, levelCandidates, markableItems, type Referable, refCandidates } from '../completion/candidates.js';
 import { allowFiles, completionScript, printed, type Shell } from '../completion/script.js';
 import { type CompletionSources, commandAt, declareCompletion, type ValueSource } from '../completion/tree.js';
 import { type Context, chosenDocument } from '../context.js';
@@ -47,10 +40,10 @@ export async function runComplete(options: CompleteOptions, ctx: Context): Promi
   let files = false;
 
   const items =
-    (target?: string): ValueSource =>
+    (target?: MarkCommand): ValueSource =>
     () => {
       if (!roadmap) return [];
-      return refCandidates(markableItems(roadmap.model, roadmap.statuses, target ? MARK_TARGETS[target] : undefined), word, typed);
+      return refCandidates(markableItems(roadmap.model, roadmap.statuses, target ? MARK_COMMANDS[target] : undefined), word, typed);
     };
   const parts = (): readonly Candidate[] => {
     const capstone = roadmap && findCapstone(roadmap.model);
@@ -76,7 +69,7 @@ export async function runComplete(options: CompleteOptions, ctx: Context): Promi
     'import file': 'files',
     'help command': commands,
   };
-  for (const verb of Object.keys(MARK_TARGETS)) args[`${verb} items`] = items(verb);
+  for (const verb of Object.keys(MARK_COMMANDS) as MarkCommand[]) args[`${verb} items`] = items(verb);
   const sources: CompletionSources = {
     options: { file: 'files', output: 'files', level: () => (roadmap ? levelCandidates(roadmap.model) : []) },
     args,

@@ -1,4 +1,5 @@
 import { isAbsolute } from 'node:path';
+import type { EXPORT_FORMATS } from '../command-line.js';
 import type { Context } from '../context.js';
 import { writeExportFile } from '../io/text-files.js';
 import { countItems, itemStatuses } from '../progress/stats.js';
@@ -9,7 +10,6 @@ import { toJsonText } from '../ui/json.js';
 import { sanitize } from '../ui/sanitize.js';
 
 /** The formats `roadmap export` writes. */
-export const EXPORT_FORMATS = ['md', 'json', 'html', 'svg'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportOptions {

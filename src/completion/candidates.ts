@@ -1,3 +1,4 @@
+import { GLOBAL_OPTIONS } from '../command-line.js';
 import type { ItemStatus, Roadmap } from '../roadmap/model.js';
 import { sanitize, truncate } from '../ui/text.js';
 
@@ -46,9 +47,6 @@ export function levelCandidates(model: Roadmap): Candidate[] {
   return model.levels.map((level) => ({ value: String(level.number), description: describe(level.title) }));
 }
 
-/** The status each marking command sets: its items are offered unless already there. */
-export const MARK_TARGETS: Readonly<Record<string, ItemStatus>> = { check: 'done', uncheck: 'todo', start: 'doing', skip: 'skipped' };
-
 /**
  * The document named on the line being completed (`-f x.md`, `--file x.md`, `--file=x.md`), if any.
  * The last word is the one being typed, so it never counts.
@@ -58,8 +56,8 @@ export function fileOnLine(words: readonly string[]): string | undefined {
   for (let i = 0; i < words.length - 1; i++) {
     const word = words[i] as string;
     if (word === '--') break;
-    if ((word === '-f' || word === '--file') && i + 1 < words.length - 1) file = words[++i];
-    else if (word.startsWith('--file=')) file = word.slice('--file='.length);
+    if ((word === GLOBAL_OPTIONS.file.short || word === GLOBAL_OPTIONS.file.long) && i + 1 < words.length - 1) file = words[++i];
+    else if (word.startsWith(`${GLOBAL_OPTIONS.file.long}=`)) file = word.slice(GLOBAL_OPTIONS.file.long.length + 1);
   }
   return file || undefined;
 }

@@ -1,5 +1,6 @@
+import type { SHELLS } from '../command-line.js';
+
 /** The shells `roadmap completion` writes a script for (each one tested with the real shell). */
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];
 
 /**

@@ -3,7 +3,7 @@ import { fstatSync, statSync, writeSync } from 'node:fs';
 /**
  * Writes all of `text` to a file descriptor, synchronously: what `process.stdout.write` does for files,
  * pipes and terminals on Linux, without creating the stream (`process.stdout` loads Node's stream modules,
- * and `node:tty` and `node:net` on a terminal: ~1.5-2 ms of every start). A non-blocking pipe that is
+ * and `node:tty` and `node:net` on a terminal, on every start). A non-blocking pipe that is
  * full (EAGAIN) is waited for; other errors (EPIPE: the reader went away) are thrown to the caller.
  */
 export function writeAll(fd: number, text: string): void {

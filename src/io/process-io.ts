@@ -1,3 +1,4 @@
+import { GLOBAL_OPTIONS } from '../command-line.js';
 import type { ContextIO, Output } from '../context.js';
 import { ExitCode, UserError } from '../errors.js';
 import type { Messages } from '../ui/messages.js';
@@ -87,7 +88,7 @@ export function processContextIO(stdout: Output, stderr: Output, env: NodeJS.Pro
   return {
     stdout,
     stderr,
-    // isatty, not process.stdin.isTTY: creating the stdin stream costs ~1.5 ms of every run; and
+    // isatty, not process.stdin.isTTY: creating the stdin stream is work of every run; and
     // only when a command asks, since node:tty loads node:net and the stream modules.
     stdinIsTTY: () => tty().isatty(0),
     env,
@@ -98,7 +99,7 @@ export function processContextIO(stdout: Output, stderr: Output, env: NodeJS.Pro
 
 /** `--debug` on the command line, or `roadmap` in `DEBUG`: unexpected errors show their stack. */
 export function debugWanted(argv: readonly string[], env: NodeJS.ProcessEnv): boolean {
-  return argv.includes('--debug') || /(^|,)\s*roadmap\b/.test(env.DEBUG ?? '');
+  return argv.includes(GLOBAL_OPTIONS.debug.long) || /(^|,)\s*roadmap\b/.test(env.DEBUG ?? '');
 }
 
 /** A message line with any overlong word shortened (a 10 000-character reference is echoed as its start and end). */

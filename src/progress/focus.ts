@@ -41,7 +41,7 @@ const STOPWORDS = new Set(
 function wordsOf(text: string): Word[] {
   const words: Word[] = [];
   let depth = 0;
-  // Written here, not at the top: a regular expression with a Unicode property costs ~0.4 ms to create
+  // Written here, not at the top: a regular expression with a Unicode property is costly to create
   // (V8 parses the class from ICU when the literal is evaluated), and every `next` loads this module.
   for (const [token] of text.matchAll(/[()]|[\p{L}\p{N}]+/gu)) {
     if (token === '(') depth++;

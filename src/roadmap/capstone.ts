@@ -53,7 +53,7 @@ export function topicWords(text: string): string[] {
 export function findCapstone(model: Roadmap): Capstone | null {
   const part = capstoneNote(model);
   if (!part) return null;
-  // Keys made by the parser: slugify loads a 35 KB transliteration table (~8 ms) the hot path never needs.
+  // Keys made by the parser: slugify loads a 35 KB transliteration table the hot path never needs.
   const parts = part.bullets.map((text, index) => {
     const found: CapstonePart = { number: index + 1, key: part.bulletKeys[index] ?? '', text };
     const preparation = part.bulletPreparations?.[index];
@@ -101,7 +101,7 @@ interface WordIndex {
   wordsOfGroup: Set<string>[];
 }
 
-// Made once per model: every part of the project is matched against the same words (~3 ms on `next`).
+// Made once per model: every part of the project is matched against the same words.
 const wordIndexes = new WeakMap<Roadmap, WordIndex>();
 
 /** The topic words of every item, group title and group of a model. */

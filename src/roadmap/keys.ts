@@ -9,7 +9,7 @@ export function slugOf(text: string): string {
     const cut = slug.lastIndexOf('-', MAX_KEY_LENGTH);
     slug = slug.slice(0, cut > 20 ? cut : MAX_KEY_LENGTH);
   }
-  // node:crypto loaded only for an item without a single letter or digit (rare; costs ~1.5 ms to load).
+  // node:crypto loaded only for an item without a single letter or digit (rare; costly to load).
   const crypto = () => process.getBuiltinModule('node:crypto');
   if (slug === '') slug = `item-${crypto().createHash('sha256').update(text).digest('hex').slice(0, 8)}`;
   return slug;

@@ -49,7 +49,7 @@ export interface LoadOptions {
   /**
    * The content hash this document had when last seen (recorded in the state file), if any: when its
    * cache entry holds exactly these bytes, the document is not hashed again (SHA-256 of a large
-   * document, with loading node:crypto, is ~2.5 ms of every start).
+   * document, with loading node:crypto, would be work of every start).
    */
   lastHashOf?: (docId: string) => string | undefined;
 }
@@ -60,7 +60,7 @@ export const SMALL_DOCUMENT_BYTES = 64 * 1024;
 /**
  * Hash of a document's bytes and the parser version: the cache key. Small documents (the bundled
  * roadmap, most user roadmaps) get two seeded xxHash32 passes and their length, which costs less than
- * loading node:crypto (~1.5 ms of every start); larger ones SHA-256, faster than JavaScript at that size.
+ * loading node:crypto; larger ones SHA-256, faster than JavaScript at that size.
  */
 export function contentHash(bytes: Uint8Array): string {
   if (bytes.length <= SMALL_DOCUMENT_BYTES) {
@@ -93,7 +93,7 @@ const sourceFileOf = (cacheDir: string, hash: string) => join(cacheDir, `${hash}
  * Reads the chosen document and finds its content hash. The bundled roadmap's pre-parsed entry holds
  * the document, and a user's document seen before has a copy of its last content beside that
  * content's cache entries: the same bytes need no hashing (xxHash32 in cold JavaScript, or SHA-256
- * with loading node:crypto: ~3 ms for a large document).
+ * with loading node:crypto).
  */
 function recognise(options: LoadOptions): Recognised {
   const bundled = options.file === undefined;
@@ -176,7 +176,7 @@ async function loadRecognised(doc: Recognised, options: LoadOptions): Promise<Lo
     path,
     bundled,
     hash,
-    // Decoded on first use: most commands never read it (4 ms for a 10 000-item document). A cache hit
+    // Decoded on first use: most commands never read it. A cache hit
     // means the same bytes were decoded before, so this cannot fail then.
     get source() {
       source ??= decodeUtf8(bytes, path, t);
@@ -221,7 +221,7 @@ export async function loadOutline(options: LoadOptions): Promise<LoadedOutline> 
 
 /**
  * The bundled roadmap's outline made at build time, when the document is still the one it was made
- * from (its bytes compared with the copy the outline file holds): no model to read and decode (~0.5 ms).
+ * from (its bytes compared with the copy the outline file holds): no model to read and decode.
  */
 function bundledOutline(options: LoadOptions, file: string): LoadedOutline | null {
   const bytes = readDocument(options.bundledPath, options.t);
@@ -303,8 +303,8 @@ export function readCache(file: string, hash: string): Roadmap | null {
 
 /**
  * The bundled roadmap's pre-parsed entry (made at build time, with the document in it) when it was made
- * from exactly `bytes` by this parser, with its hash: a byte comparison (~0.1 ms) instead of hashing the
- * document in cold JavaScript (~0.6 ms). Otherwise null, and the document goes the usual way (hash,
+ * from exactly `bytes` by this parser, with its hash: a byte comparison instead of hashing the
+ * document in cold JavaScript. Otherwise null, and the document goes the usual way (hash,
  * cache, parse).
  */
 export function readEntryOf(file: string, bytes: Buffer): { hash: string; model: Roadmap } | null {

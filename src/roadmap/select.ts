@@ -5,14 +5,14 @@ import type { Roadmap } from './model.js';
 /** Lower case, accents removed, spaces folded: the form in which user text is compared to the document's. */
 export function fold(text: string): string {
   // Printable ASCII (most words): lower case is all there is to it, and `next` folds every word of
-  // every item (normalize and the \p{M} regex cost ~1 ms there).
+  // every item (normalize and the \p{M} regex are the cost there).
   if (PRINTABLE_ASCII.test(text)) return text.toLowerCase().replace(/ +/g, ' ').trim();
   // Upper then lower case: full case folding, so `STRASSE` finds `Straße` (found by a property test).
   const decomposed = text.toUpperCase().toLowerCase().normalize('NFD');
   // Decomposed Latin text (French, German, Spanish...) with punctuation, symbols and emoji has its marks
   // in U+0300-U+036F and U+FE0F (emoji presentation) and no other: the same as \p{M} there, without
-  // compiling \p{M} (~0.5 ms on its first use, paid by every `next`: the level notes have accents).
-  // \p{M} is written here, not at the top: a regular expression with a Unicode property costs ~0.4 ms
+  // compiling \p{M} on its first use (every `next` would pay it: the level notes have accents).
+  // \p{M} is written here, not at the top: a regular expression with a Unicode property is costly
   // to create (V8 parses the class from ICU when the literal is evaluated), and every command loads this module.
   const marks = LATIN_SYMBOLS_EMOJI.test(decomposed) ? LATIN_MARKS : /\p{M}/gu;
   return decomposed.replace(marks, '').replace(/\s+/g, ' ').trim();

@@ -6,11 +6,10 @@ import { fold } from './select.js';
  * `parallel` alongside the main track, `ongoing` built over time.
  */
 export type Track = 'now' | 'parallel' | 'ongoing';
-export const TRACKS: readonly Track[] = ['now', 'parallel', 'ongoing'];
 
 // Wordings (folded: lower case, no accents) that mark a level's note, in French and English. Read by
 // the parser: a level's track is part of the model (and so of its cache entry), not found again by
-// every run of `next` and `check` (folding the notes and compiling these expressions: ~0.5 ms).
+// every run of `next` and `check` (folding the notes and compiling these expressions).
 const PARALLEL = /\b(?:en parallele|parallelement|in parallel|alongside|at the same time|en meme temps)\b/;
 const ONGOING = /\b(?:dans le temps|tout au long|en continu|au fil|over time|ongoing|continuous(?:ly)?|throughout|all along|as you go)\b/;
 

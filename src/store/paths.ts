@@ -22,7 +22,7 @@ const absolute = (value: string | undefined) => (value && isAbsolute(value) ? va
  * command uses these paths.
  */
 export function statePaths(env: Record<string, string | undefined>): StatePaths {
-  // node:os only when HOME is unset or relative: loading it costs every start ~0.5 ms.
+  // node:os only when HOME is unset or relative: loading it would cost every start.
   const home = () => absolute(env.HOME) ?? accountHome();
   const configRoot = absolute(env.XDG_CONFIG_HOME) ?? join(home(), '.config');
   const cacheRoot = absolute(env.XDG_CACHE_HOME) ?? join(home(), '.cache');

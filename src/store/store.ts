@@ -137,7 +137,7 @@ export class Store {
   /**
    * The current state; an empty one when no file exists yet. Throws a UserError when the file cannot be
    * used. Read once per command and kept until `update` (a state with the snapshot of a large document
-   * is ~1 ms to read and check): callers treat it as read-only.
+   * is costly to read and check): callers treat it as read-only.
    */
   read(): State {
     if (this.lastRead) return this.lastRead;

@@ -1,3 +1,5 @@
+import { GLOBAL_OPTIONS } from '../command-line.js';
+
 export type Lang = 'en' | 'fr';
 export const LANGS: readonly Lang[] = ['en', 'fr'];
 
@@ -20,11 +22,12 @@ export function detectLang(flag: string | undefined, env: Record<string, string 
 
 /** The value of `--lang` in raw arguments, before commander parses them (help text needs it first). */
 export function langFlag(argv: readonly string[]): string | undefined {
+  const { long } = GLOBAL_OPTIONS.lang;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--') return undefined;
-    if (arg === '--lang') return argv[i + 1];
-    if (arg.startsWith('--lang=')) return arg.slice('--lang='.length);
+    if (arg === long) return argv[i + 1];
+    if (arg.startsWith(`${long}=`)) return arg.slice(long.length + 1);
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 /**
  * A table of UI strings whose groups are built when first read: a run builds only the groups its
- * command reads. Building the whole English table took ~0.5 ms and ~85 KB of the young generation at
- * every start (docs/performance.md), though `status` reads a few groups.
+ * command reads. Building the whole table cost time and young-generation space at every start
+ * (docs/performance.md), though `status` reads a few groups.
  */
 export class LazyTable<T extends object> {
   constructor(readonly table: T) {}

@@ -3,7 +3,7 @@ import { wrapAnsi } from 'fast-wrap-ansi';
 import { WIDTH_RANGES } from './width-table.js';
 
 // fast-string-width (the width code @inquirer/core uses) instead of string-width: string-width builds an
-// Intl.Segmenter and a `\p{RGI_Emoji}` regex on first use, ~21 ms of a ~20 ms Node start-up (docs/performance.md).
+// Intl.Segmenter and a `\p{RGI_Emoji}` regex on first use, more than Node's own start-up (docs/performance.md).
 // Tabs count 0, as in string-width: `sanitize` shows them escaped anyway.
 const WIDTH_OPTIONS = { tabWidth: 0 };
 
@@ -21,7 +21,7 @@ export function width(text: string): number {
 /**
  * The width of text made only of printable Latin-1 and characters of WIDTH_RANGES (level emoji, dashes,
  * arrows, progress blocks), as fast-string-width counts it; -1 for anything else (joiners, combining
- * marks, controls, CJK...), which fast-string-width measures. Its `\p{Emoji}` regexes cost ~1.5 ms to
+ * marks, controls, CJK...), which fast-string-width measures. Its `\p{Emoji}` regexes are costly to
  * compile on first use, and every level title has an emoji.
  */
 function tableWidth(text: string): number {
@@ -66,7 +66,7 @@ const SINGLE_SPACED = /^\S+(?: \S+)*$/;
 /**
  * wrapAnsi's result (`hard`: words longer than a line are cut; `trim`: rows start and end without
  * spaces). A line that already fits comes back as it is, as wrapAnsi gives it, without loading
- * fast-wrap-ansi: its width regexes cost ~0.8 ms to build, and most item texts fit.
+ * fast-wrap-ansi: its width regexes are costly to build, and most item texts fit.
  */
 export function wrap(text: string, columns: number, options: { hard?: boolean; trim?: boolean }): string {
   return fitsAsIs(text, columns) ? text : wrapAnsi(text, columns, options);

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  describe as describeText,
-  fileOnLine,
-  levelCandidates,
-  MARK_TARGETS,
-  markableItems,
-  refCandidates,
-} from '../../src/completion/candidates.js';
+import { MARK_COMMANDS } from '../../src/command-line.js';
+import { describe as describeText, fileOnLine, levelCandidates, markableItems, refCandidates } from '../../src/completion/candidates.js';
 import { allowFiles, completionScript, printed } from '../../src/completion/script.js';
 import type { ItemStatus } from '../../src/roadmap/model.js';
 import { testContext } from '../helpers/context.js';
@@ -66,10 +60,10 @@ describe('on the bundled roadmap', async () => {
   const ids = (target?: ItemStatus) => markableItems(model, statuses, target).map((item) => item.number);
 
   it('offers to each marking command the items it would change', () => {
-    expect(ids(MARK_TARGETS.check)).not.toContain(9);
-    expect(ids(MARK_TARGETS.check)).toContain(10);
-    expect(ids(MARK_TARGETS.uncheck)).toEqual([9, 10]);
-    expect(ids(MARK_TARGETS.start)).not.toContain(10);
+    expect(ids(MARK_COMMANDS.check)).not.toContain(9);
+    expect(ids(MARK_COMMANDS.check)).toContain(10);
+    expect(ids(MARK_COMMANDS.uncheck)).toEqual([9, 10]);
+    expect(ids(MARK_COMMANDS.start)).not.toContain(10);
     expect(ids()).toHaveLength(model.items.length);
   });
 

@@ -1,24 +1,33 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { runRoadmap, scratchHome } from '../helpers/cli.js';
 import { FIXTURES } from '../helpers/context.js';
 
-// A preload that records every module the CLI requires: what goes through Node's loader, and the lazy
-// bundles, which boot.ts loads itself into Node's module cache.
+// A preload that records every module the CLI requires: what goes through Node's loader, the built-ins
+// the bundles take from process.getBuiltinModule (boot.ts gives them no other way), both as `node:<name>`,
+// and the lazy bundles, which boot.ts loads itself into Node's module cache.
 const TRACER = `
 const Module = require('node:module');
 const fs = require('node:fs');
 const loaded = [];
+const record = (id) => { if (!loaded.includes(id)) loaded.push(id); };
 const emit = process.emit;
 const load = Module._load;
 Module._load = function (request, parent, isMain) {
-  try { loaded.push(Module._resolveFilename(request, parent, isMain)); } catch { loaded.push(request); }
+  if (Module.isBuiltin(request)) record('node:' + request.replace(/^node:/, ''));
+  else try { record(Module._resolveFilename(request, parent, isMain)); } catch { record(request); }
   return load.apply(this, arguments);
 };
+const getBuiltinModule = process.getBuiltinModule;
+process.getBuiltinModule = function (id) {
+  const builtin = getBuiltinModule.call(this, id);
+  if (builtin) record('node:' + id.replace(/^node:/, ''));
+  return builtin;
+};
 process.on('exit', () => {
-  for (const file of Object.keys(Module._cache)) if (!loaded.includes(file)) loaded.push(file);
+  for (const file of Object.keys(Module._cache)) record(file);
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'].map((name) => name + '=' + process.listenerCount(name));
   const hooks = '#signals ' + signals.join(' ') + ' emit=' + (process.emit === emit ? 'node' : 'patched');
   fs.writeFileSync(process.env.ROADMAP_TEST_TRACE, [hooks, ...loaded].join('\\n'));
@@ -64,6 +73,44 @@ describe('start-up: only what a command needs is loaded', () => {
     expect(run.stdout).toContain('0/52');
     expect(run.lazy).toEqual([]);
     expect(modelEntries(env)).toEqual([]);
+  });
+});
+
+describe('start-up: built-ins, wherever they are loaded from', () => {
+  /** Built-ins the daily commands never need when their output is not a terminal (see the stand-ins in scripts/build-interventions.mjs). */
+  const UNNEEDED = ['node:tty', 'node:net', 'node:child_process', 'node:assert', 'node:crypto', 'node:stream', 'node:os', 'node:util'];
+
+  it('the tracer sees a built-in taken through process.getBuiltinModule, as the bundles take them', () => {
+    const { dir } = scratchHome();
+    const tracer = join(dir, 'tracer.cjs');
+    const trace = join(dir, 'trace.txt');
+    writeFileSync(tracer, TRACER);
+    const run = spawnSync(process.execPath, ['--require', tracer, '-e', "process.getBuiltinModule('node:tty')"], {
+      env: { ...process.env, ROADMAP_TEST_TRACE: trace },
+    });
+    expect(run.status).toBe(0);
+    expect(readFileSync(trace, 'utf8').split('\n')).toContain('node:tty');
+  });
+
+  it.each([['status'], ['list'], ['next'], ['--json']])('`roadmap %s` takes only the built-ins it uses', (...args) => {
+    const { env } = scratchHome();
+    const run = traced(args, env);
+    expect(run.code).toBe(0);
+    const builtins = run.modules.filter((m) => m.startsWith('node:'));
+    // The bundles take node:fs through process.getBuiltinModule (boot.ts): the tracer sees that way too.
+    expect(builtins).toContain('node:fs');
+    expect(builtins.filter((m) => UNNEEDED.includes(m))).toEqual([]);
+  });
+
+  it('`roadmap check` loads no node:assert, node:child_process or terminal module for a write', () => {
+    const { env } = scratchHome();
+    expect(runRoadmap(['check', '1'], env).code).toBe(0);
+    const run = traced(['check', '2'], env);
+    expect(run.code).toBe(0);
+    const builtins = run.modules.filter((m) => m.startsWith('node:'));
+    expect(builtins).toContain('node:fs');
+    // conf's node:crypto is loaded on first use only (encryption), and the document is known by now.
+    expect(builtins.filter((m) => ['node:assert', 'node:child_process', 'node:crypto', 'node:tty', 'node:net'].includes(m))).toEqual([]);
   });
 });
 
