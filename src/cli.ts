@@ -76,7 +76,7 @@ export function buildProgram(setup: CliSetup): Command {
       .addOption(new Option('--todo', t.cli.todo))
       .addOption(new Option('--done', t.cli.done))
       .addOption(new Option('--notes', t.portfolioCli.listNotes))
-      .addHelpText('after', examples(t, ['roadmap list --level 1', 'roadmap list --section postgres --todo', 'roadmap list --json']))
+      .addHelpText('after', examples(t, ['roadmap list --level 1', 'roadmap list --section donnees --todo', 'roadmap list --json']))
       .action(async (options: { level?: number; section?: string; todo?: boolean; done?: boolean; notes?: boolean }, command: Command) => {
         const { runList } = await import('./commands/list.js');
         await runList(options, await contextOf(command));
@@ -84,10 +84,10 @@ export function buildProgram(setup: CliSetup): Command {
   }
 
   const markExamples: Record<MarkCommand, string[]> = {
-    check: ['roadmap check 9', 'roadmap check postgres "docker compose" 12', 'roadmap check --level 2'],
-    uncheck: ['roadmap uncheck 9', 'roadmap uncheck', 'roadmap uncheck terraform'],
-    start: ['roadmap start 29', 'roadmap start kubernetes', 'roadmap start'],
-    skip: ['roadmap skip 33', 'roadmap skip "gitlab ci"', 'roadmap skip --level 4'],
+    check: ['roadmap check 9', 'roadmap check postgres "docker compose" 12', 'roadmap check --dry-run 13 14'],
+    uncheck: ['roadmap uncheck 9', 'roadmap uncheck terraform'],
+    start: ['roadmap start 29', 'roadmap start helm'],
+    skip: ['roadmap skip 33', 'roadmap skip "gitlab ci"', 'roadmap skip --level 4 linux'],
   };
   for (const name of ['check', 'uncheck', 'start', 'skip'] as const) {
     if (!wants(name)) continue;
