@@ -15,11 +15,12 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/e2e/global-setup.ts'] },
+        // Spawned processes on a loaded 2-core machine: a generous timeout, so only a hang fails by time.
+        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/e2e/global-setup.ts'], testTimeout: 120_000 },
       },
       {
         extends: true,
-        test: { name: 'stress', include: ['test/stress/**/*.test.ts'], globalSetup: ['test/e2e/global-setup.ts'] },
+        test: { name: 'stress', include: ['test/stress/**/*.test.ts'], globalSetup: ['test/e2e/global-setup.ts'], testTimeout: 300_000 },
       },
     ],
     // `npm run test:coverage` (CI, after `npm test`): src/ as the unit tests run it in process. The e2e

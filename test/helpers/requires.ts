@@ -38,7 +38,7 @@ const TOOLS: Record<Tool, ToolInfo> = {
   zsh: { tests: 'the zsh completion tests', install: 'apt-get install zsh, or brew install zsh', find: () => onPath('zsh') },
   fish: { tests: 'the fish completion tests', install: 'apt-get install fish, or brew install fish', find: () => onPath('fish') },
   'bash-completion': {
-    tests: 'the bash completion test',
+    tests: 'the bash completion tests',
     install: 'apt-get install bash-completion',
     find: () => firstFile(BASH_COMPLETION),
   },
