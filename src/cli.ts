@@ -199,11 +199,11 @@ function commandActions(contextOf: (command: Command) => Promise<Context>): Reco
 /** The examples under each command's help, by its path. */
 const EXAMPLES: Record<string, (t: Messages) => readonly string[]> = {
   status: () => ['roadmap status', 'roadmap status --level 2', 'roadmap status --json'],
-  list: () => ['roadmap list --level 1', 'roadmap list --section postgres --todo', 'roadmap list --json'],
-  check: () => ['roadmap check 9', 'roadmap check postgres "docker compose" 12', 'roadmap check --level 2'],
-  uncheck: () => ['roadmap uncheck 9', 'roadmap uncheck', 'roadmap uncheck terraform'],
-  start: () => ['roadmap start 29', 'roadmap start kubernetes', 'roadmap start'],
-  skip: () => ['roadmap skip 33', 'roadmap skip "gitlab ci"', 'roadmap skip --level 4'],
+  list: () => ['roadmap list --level 1', 'roadmap list --section donnees --todo', 'roadmap list --json'],
+  check: () => ['roadmap check 9', 'roadmap check postgres "docker compose" 12', 'roadmap check --dry-run 13 14'],
+  uncheck: () => ['roadmap uncheck 9', 'roadmap uncheck terraform'],
+  start: () => ['roadmap start 29', 'roadmap start helm'],
+  skip: () => ['roadmap skip 33', 'roadmap skip "gitlab ci"', 'roadmap skip --level 4 linux'],
   undo: () => ['roadmap undo', 'roadmap undo --dry-run'],
   use: () => ['roadmap use ~/notes/coding-interview-university.md', 'roadmap use --bundled', 'roadmap use'],
   roadmaps: () => ['roadmap roadmaps', 'roadmap roadmaps --json'],

@@ -130,7 +130,9 @@ describe('the lean grammar reads what it accepts exactly as commander does', () 
       }),
       { numRuns: 3000 },
     );
-    expect(accepted).toBeGreaterThan(300); // the property is not vacuous
+    // The property is not vacuous. About 11 % of the random lines are accepted (≈ 330 ± 17 of 3000): a
+    // bound of 300 failed one run in ten; 200 is eight deviations below, and still hundreds of lines.
+    expect(accepted).toBeGreaterThan(200);
   }, 60_000);
 
   it('draws from every option and command the lean grammar reads', () => {

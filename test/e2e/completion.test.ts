@@ -3,12 +3,10 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { runRoadmap, scratchHome } from '../helpers/cli.js';
+import { BASH_COMPLETION, requires } from '../helpers/requires.js';
 
-// zsh, fish and bash-completion come from Debian (.ci/run installs them). Without them the shell tests
-// are skipped locally, and fail in CI.
-const has = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
-const BASH_COMPLETION = '/usr/share/bash-completion/bash_completion';
-const missing = (shell: string) => !process.env.CI && !has(shell);
+// zsh, fish and bash-completion come from Debian (.ci/run installs them): see test/helpers/requires.ts.
+const runs = { bash: true, zsh: requires('zsh'), fish: requires('fish'), 'bash-completion': requires('bash-completion') };
 
 const POSTGRES = 'postgresql-en-particulier-le-plus-utilise-en-prod';
 
@@ -28,10 +26,13 @@ describe('shell completion, with the installed binary and the real shells', () =
   };
 
   for (const shell of ['bash', 'zsh', 'fish']) {
-    it.skipIf(missing(shell))(`\`roadmap completion ${shell}\` is a valid script for its shell (${shell} -n)`, () => {
-      const file = script(shell);
-      expect(run(shell, ['-n', file])).toMatchObject({ code: 0, stderr: '' });
-    });
+    it.runIf(runs[shell as 'bash' | 'zsh' | 'fish'])(
+      `\`roadmap completion ${shell}\` is a valid script for its shell (${shell} -n)`,
+      () => {
+        const file = script(shell);
+        expect(run(shell, ['-n', file])).toMatchObject({ code: 0, stderr: '' });
+      },
+    );
   }
 
   it('answers the completion protocol: `roadmap check post` offers the PostgreSQL item', () => {
@@ -45,7 +46,7 @@ describe('shell completion, with the installed binary and the real shells', () =
     expect(r.stderr).toContain('tcsh');
   });
 
-  it.skipIf(missing('fish'))('fish completes `roadmap check post` with the item and its text', () => {
+  it.runIf(runs.fish)('fish completes `roadmap check post` with the item and its text', () => {
     const file = script('fish');
     const r = run('fish', ['-c', `source ${file}; complete -C 'roadmap check post'; complete -C 'roadmap sta'`]);
     expect(r.code).toBe(0);
@@ -57,7 +58,7 @@ describe('shell completion, with the installed binary and the real shells', () =
     ]);
   });
 
-  it.skipIf(!process.env.CI && !has(BASH_COMPLETION))('bash (with bash-completion) completes `roadmap check post`', () => {
+  it.runIf(runs['bash-completion'])('bash (with bash-completion) completes `roadmap check post`', () => {
     const file = script('bash');
     const line = 'roadmap check post';
     const r = run('bash', [
@@ -69,7 +70,7 @@ describe('shell completion, with the installed binary and the real shells', () =
     expect(r.stdout).toBe(`${POSTGRES}\ncomplete -o default -F __roadmap_complete roadmap\n`);
   });
 
-  it.skipIf(missing('zsh'))('zsh completes `roadmap check post` (completion-system builtins stubbed)', () => {
+  it.runIf(runs.zsh)('zsh completes `roadmap check post` (completion-system builtins stubbed)', () => {
     const file = script('zsh');
     // compdef and _describe belong to zsh's completion system, which needs a terminal: these stand-ins
     // print what the script hands them.

@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { dirname, join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
 import { runRoadmap, scratchHome } from '../helpers/cli.js';
 import { ROOT } from '../helpers/context.js';
 
@@ -43,6 +43,15 @@ describe('the npm package', () => {
     expect(String(pkg.description).length).toBeGreaterThan(20);
     expect(pkg.keywords).toEqual(expect.arrayContaining(['roadmap', 'cli', 'markdown']));
     expect(pkg.dependencies).toBeUndefined();
+  });
+
+  it('installs from its tarball without a warning; the packed manifest has no `prepare` (it builds a clone)', () => {
+    expect(inject('installStderr')).toBe('');
+    expect((pkg.scripts as Record<string, string>).prepare).toBe('node scripts/build.mjs');
+    const installed = join(dirname(dirname(inject('roadmapBin'))), 'lib', 'node_modules', 'roadmap', 'package.json');
+    const packed = JSON.parse(readFileSync(installed, 'utf8')) as { scripts: Record<string, string> };
+    expect(Object.keys(packed.scripts)).not.toContain('prepare');
+    expect(packed.scripts.build).toBe(pkg.scripts && (pkg.scripts as Record<string, string>).build);
   });
 
   it('runs from any folder once installed', () => {

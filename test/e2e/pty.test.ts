@@ -5,10 +5,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { scratchHome, stateFileOf } from '../helpers/cli.js';
 import { FIXTURES } from '../helpers/context.js';
+import { requires } from '../helpers/requires.js';
 
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-// CI installs tmux (.ci/run): there, a missing tmux is a failure, not a skip.
-const skip = !hasTmux && !process.env.CI;
+const skip = !requires('tmux');
 
 interface Pane {
   keys(...keys: string[]): void;

@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { XMLValidator } from 'fast-xml-parser';
@@ -7,6 +6,7 @@ import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_FLAGS } from '../../scripts/chromium-flags.mjs';
 import { runRoadmap, scratchHome } from '../helpers/cli.js';
+import { locate, requires } from '../helpers/requires.js';
 
 // Browser globals, used only inside page.evaluate (the project's tsconfig has no DOM library).
 // biome-ignore lint/suspicious/noExplicitAny: typed loosely on purpose, checked by the assertions.
@@ -16,25 +16,8 @@ declare const window: any;
 declare function getComputedStyle(element: unknown): { fontSize: string; maxWidth: string };
 type Element = unknown;
 
-/** Debian's chromium (or CHROMIUM_PATH): the real browser, never a downloaded one. */
-function findChromium(): string | null {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  for (const path of candidates) if (path && existsSync(path)) return path;
-  try {
-    return execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim() || null;
-  } catch {
-    return null;
-  }
-}
-
-const CHROMIUM = findChromium();
+const CHROMIUM = requires('chromium') ? locate('chromium') : null;
 const FLAGS = [...CHROMIUM_FLAGS];
-
-if (!CHROMIUM) {
-  const notice = '⚠ headless Chromium not found (apt-get install -y chromium): the browser tests of the HTML report are SKIPPED';
-  process.stderr.write(`\n${notice}\n\n`);
-  if (process.env.CI) it('has Chromium in CI', () => expect.fail(`${notice} — CI must run them`));
-}
 
 const HOSTILE_DOC = [
   '# Hostile <script>document.title="pwned-title"</script> plan',

@@ -1,64 +1,14 @@
-// Guarantees 1-3 of "Your data is safe", on the installed binary: concurrency, crashes (SIGKILL at random
-// moments), stale locks of killed processes, rotated backups.
+// Guarantees 1-3 of "Your data is safe", on the installed binary: concurrency, stale locks of killed
+// processes, rotated backups. SIGKILL at random moments and timing bounds: test/stress/crash.test.ts.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
-import { parseStateText } from '../../src/store/inspect.js';
+import { describe, expect, it } from 'vitest';
 import type { DocumentState, State } from '../../src/store/state.js';
-import { scratchHome, stateFileOf } from '../helpers/cli.js';
-
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
-
-/** Spawns the installed binary; `killAfterMs` sends SIGKILL at that moment (if it still runs). */
-function spawnRoadmap(args: string[], env: Record<string, string>, killAfterMs?: number): Promise<Run> {
-  return new Promise((resolve) => {
-    const started = performance.now();
-    const child = spawn(inject('roadmapBin'), args, {
-      env: { PATH: process.env.PATH ?? '', LANG: 'C', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr, ms: performance.now() - started });
-    });
-  });
-}
-
-function readState(file: string): State {
-  const parsed = parseStateText(readFileSync(file, 'utf8'));
-  if ('issue' in parsed) throw new Error(`unreadable state: ${JSON.stringify(parsed.issue)}`);
-  return parsed.state;
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+import { doneKeys, home, readState, spawnRoadmap } from '../helpers/spawn.js';
 
 const bundled = (state: State): DocumentState => state.documents.bundled ?? { items: {} };
-const doneKeys = (state: State) =>
-  Object.entries(bundled(state).items)
-    .filter(([, r]) => r.status === 'done')
-    .map(([key]) => key);
-
-function home() {
-  const { env, dir } = scratchHome();
-  return { env: { ...env, ROADMAP_NOW: '2026-03-01T09:00:00Z' }, dir, stateFile: stateFileOf(env) };
-}
 
 describe('concurrency (16 processes of the installed binary)', () => {
   it('16 processes checking 16 different items at once: all 16 recorded, in the items, the log and the undo history', async () => {
@@ -97,78 +47,8 @@ describe('concurrency (16 processes of the installed binary)', () => {
   });
 });
 
-describe('crashes: SIGKILL at random moments', () => {
-  it('110 runs of `roadmap check`, killed at random: the state always reads and keeps every change that exited 0', async () => {
-    // The typical duration of a run on this machine, four at a time as in the lanes below, to aim the
-    // kills at its write.
-    const probeLane = async () => {
-      const probe = home();
-      const ms: number[] = [];
-      for (const id of [1, 2, 3]) ms.push((await spawnRoadmap(['check', String(id)], probe.env)).ms);
-      return ms;
-    };
-    const typical = median((await Promise.all([probeLane(), probeLane(), probeLane(), probeLane()])).flat());
-
-    const lane = async (runs: number) => {
-      const h = home();
-      const committed: string[] = [];
-      const stats = { killed: 0, completed: 0, slowest: 0, lockLeft: 0 };
-      // Where a run ends under the load of the other lanes: the median of the last runs that completed (six
-      // kills in a row mean the runs got slower: the aim grows). The lock is held from ~75 % to ~85 % of a
-      // lone run (polled from outside), longer under load: of kills between 60 % and 120 % of the aim, a
-      // fifth to a half landed while it was held in trial runs, and a third to a half of the runs ended
-      // first. (Kills aimed at 50-120 % of an aim that grew by a fifth at each kill hit it 3 to 21 times.)
-      const ends = [typical, typical, typical];
-      let killsInARow = 0;
-      for (let i = 0; i < runs; i++) {
-        const id = 1 + i;
-        const aim = median(ends.slice(-5));
-        const run = await spawnRoadmap(['check', String(id), '--json'], h.env, aim * (0.6 + 0.6 * Math.random()));
-        if (run.code === 0) {
-          stats.completed++;
-          committed.push(JSON.parse(run.stdout).changes[0].key);
-          ends.push(run.ms);
-          killsInARow = 0;
-        } else {
-          expect(run.signal, run.stderr).toBe('SIGKILL');
-          stats.killed++;
-          if (existsSync(`${h.stateFile}.lock`)) stats.lockLeft++;
-          if (++killsInARow === 6) {
-            ends.push(aim * 1.2, aim * 1.2, aim * 1.2);
-            killsInARow = 0;
-          }
-        }
-        // A run after a kill is never held up by the lock the killed one left.
-        stats.slowest = Math.max(stats.slowest, run.ms);
-        if (committed.length > 0) {
-          const done = doneKeys(readState(h.stateFile));
-          for (const key of committed) expect(done).toContain(key);
-        } else if (existsSync(h.stateFile)) readState(h.stateFile);
-      }
-      // One last ordinary run: it completes, and clears what killed runs left (lock, temporary files).
-      const last = await spawnRoadmap(['check', '52'], h.env);
-      expect(last.code, last.stderr).toBe(0);
-      expect(readdirSync(dirname(h.stateFile)).filter((n) => n !== 'backups' && n !== 'snapshots')).toEqual(['state.json']);
-      expect(readdirSync(join(dirname(h.stateFile), 'snapshots')).filter((n) => !n.endsWith('.json'))).toEqual([]);
-      return stats;
-    };
-    const lanes = await Promise.all([lane(28), lane(28), lane(27), lane(27)]);
-    const total = lanes.reduce((a, s) => ({
-      killed: a.killed + s.killed,
-      completed: a.completed + s.completed,
-      slowest: Math.max(a.slowest, s.slowest),
-      lockLeft: a.lockLeft + s.lockLeft,
-    }));
-    console.info('crash loop:', total);
-    expect(total.killed + total.completed).toBe(110);
-    // Both outcomes happened often enough for the test to mean something.
-    expect(total.killed).toBeGreaterThanOrEqual(10);
-    expect(total.completed).toBeGreaterThanOrEqual(10);
-    // Kills landed while the lock was held, i.e. during the read-modify-write.
-    expect(total.lockLeft).toBeGreaterThanOrEqual(5);
-    expect(total.slowest).toBeLessThan(5000);
-  }, 90_000);
-
+// The random kills and the timing bounds are statistical: test/stress/crash.test.ts (`npm run test:stress`).
+describe('crashes: locks left behind', () => {
   it('a lock left by a killed process does not hold up the next command', async () => {
     const h = home();
     expect((await spawnRoadmap(['check', '1'], h.env)).code).toBe(0);
@@ -181,7 +61,6 @@ describe('crashes: SIGKILL at random moments', () => {
     writeFileSync(`${lock}.owner`, JSON.stringify({ pid: dead.pid, host: hostname(), ino: String(stat.ino), ctime: String(stat.ctimeNs) }));
     const run = await spawnRoadmap(['check', '2'], h.env);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.ms).toBeLessThan(2000);
     expect(doneKeys(readState(h.stateFile))).toHaveLength(2);
     expect(existsSync(lock)).toBe(false);
   });
@@ -198,7 +77,8 @@ describe('crashes: SIGKILL at random moments', () => {
     const run = await spawnRoadmap(['check', '2'], h.env);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toBe(`roadmap: removed a stale lock on ${h.stateFile} that named no process (left by a killed or older roadmap)\n`);
-    expect(run.ms).toBeLessThan(4000);
+    expect(doneKeys(readState(h.stateFile))).toHaveLength(1);
+    expect(existsSync(lock)).toBe(false);
   });
 });
 

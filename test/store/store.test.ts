@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { statePaths } from '../../src/store/paths.js';
 import { readSnapshot, snapshotFileOf } from '../../src/store/snapshots.js';
@@ -169,35 +168,5 @@ describe('Store on a real folder', () => {
     });
     expect(store.read().documents.bundled?.items).toEqual({ a: record });
     expect(existsSync(`${paths.stateFile}.lock`)).toBe(false);
-  });
-});
-
-describe('concurrent writers', () => {
-  it('10 processes (at least 8) checking different items at the same time are all recorded', async () => {
-    const { dir, paths } = scratchStore();
-    const env = { PATH: process.env.PATH ?? '', LANG: 'C', HOME: dir, ROADMAP_HOME: paths.home, XDG_CACHE_HOME: join(dir, 'cache') };
-    const ids = [1, 5, 9, 14, 20, 27, 33, 41, 47, 52];
-    const runs = ids.map(
-      (id) =>
-        new Promise<{ id: number; code: number | null; stderr: string }>((resolve) => {
-          const child = spawn(inject('roadmapBin'), ['check', String(id)], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-          let stderr = '';
-          child.stderr.on('data', (chunk) => {
-            stderr += chunk;
-          });
-          child.on('close', (code) => resolve({ id, code, stderr }));
-        }),
-    );
-    const results = await Promise.all(runs);
-    expect(results.filter((r) => r.code !== 0)).toEqual([]);
-    const state = JSON.parse(readFileSync(paths.stateFile, 'utf8')) as State;
-    const doc = state.documents.bundled;
-    expect(Object.values(doc?.items ?? {}).filter((r) => r.status === 'done')).toHaveLength(ids.length);
-    expect(doc?.log).toHaveLength(ids.length);
-    expect(doc?.undo).toHaveLength(ids.length);
-    // No lock, owner record or temporary file left; each write but the first kept the version it replaced.
-    expect(readdirSync(paths.home).sort()).toEqual(['backups', 'snapshots', 'state.json']);
-    expect(readdirSync(join(paths.home, 'snapshots'))).toEqual([expect.stringMatching(/^[0-9a-f]+-\d+\.json$/)]);
-    expect(readdirSync(join(paths.home, 'backups'))).toHaveLength(ids.length - 1);
   });
 });
