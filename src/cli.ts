@@ -248,8 +248,10 @@ export function buildProgram(setup: CliSetup): Command {
       .description(d.doctor)
       .addOption(new Option('--repair', t.doctor.repairOption))
       .addOption(new Option('--prune', d.doctorPrune))
+      .addOption(new Option('--attach <key>', t.documents.identity.attachOption))
+      .addOption(new Option('--to <item>', t.documents.identity.toOption))
       .addHelpText('after', examples(t, ['roadmap doctor', 'roadmap doctor --repair', 'roadmap doctor --prune']))
-      .action(async (options: { prune?: boolean; repair?: boolean }, command: Command) => {
+      .action(async (options: { prune?: boolean; repair?: boolean; attach?: string; to?: string }, command: Command) => {
         const { runDoctor } = await import('./commands/doctor.js');
         await runDoctor(options, await contextOf(command));
       });
