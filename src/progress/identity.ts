@@ -129,10 +129,7 @@ export function reconcile(
       settle(ss, cs, 'moved');
       continue;
     }
-    const placeOf = (i: PlacedItem) => `${i.place} › ${i.parent ?? ''}`;
-    const scored = ss.flatMap((s) =>
-      cs.map((c) => ({ s, c, score: similarity(placeOf(seen[s] as PlacedItem), placeOf(current[c] as PlacedItem)) })),
-    );
+    const scored = ss.flatMap((s) => cs.map((c) => ({ s, c, score: placeLikeness(seen[s] as PlacedItem, current[c] as PlacedItem) })));
     pairClearBest(scored, (s, c) => pair(s, c, 'moved'));
     const leftS = ss.filter((s) => !taken[s]);
     const leftC = cs.filter((c) => from[c] === -1);
@@ -183,8 +180,11 @@ export function reconcile(
     const s = from[c] as number;
     if (s !== -1) return (seen[s] as PlacedItem).key;
     let key = item.key;
-    // The parser's key is taken (by a twin that kept its key, or by progress put aside): the next free number.
-    for (let n = 2; used.has(key); n++) key = `${item.key}-${n}`;
+    // The parser's key is taken (by a twin that kept its key, or by progress put aside): the next free
+    // number, after the parser's own repeat number (`video-2` → `video-3`, but `chapter-2` → `chapter-2-2`).
+    const repeat = /^(.+)-\d+$/.exec(key);
+    const base = repeat?.[1] && !/\d$/.test(item.text.trim()) ? repeat[1] : key;
+    for (let n = 2; used.has(key); n++) key = `${base}-${n}`;
     used.add(key);
     return key;
   });
@@ -195,6 +195,19 @@ export function reconcile(
     removed: seen.map((_, s) => s).filter((s) => !taken[s] && !ambiguous.has(s)),
     ambiguous: [...ambiguous].map(([s, cs]) => ({ seen: s, candidates: cs })).sort((a, b) => a.seen - b.seen),
   };
+}
+
+/**
+ * How alike two places are, for twins that moved: the innermost heading counts most (a section moved to
+ * another level is still that section), then the whole path, then the parent item.
+ */
+function placeLikeness(a: PlacedItem, b: PlacedItem): number {
+  const inner = (place: string) => {
+    const cut = place.lastIndexOf(' › ');
+    return cut === -1 ? place : place.slice(cut + 3);
+  };
+  const parent = a.parent === b.parent ? 0.25 : 0;
+  return similarity(inner(a.place), inner(b.place)) + 0.5 * similarity(a.place, b.place) + parent;
 }
 
 /** Pairs, repeatedly, the pairs whose score is strictly the best of both their row and their column. */
