@@ -103,6 +103,7 @@ function reconcileWith(model: Roadmap, doc: DocumentState, previous: Record<stri
     text: item.text,
     place: item.section,
     parent: item.parent ?? null,
+    checked: item.checked === true,
   }));
   // A snapshot made before parents were kept: parents left out on both sides.
   const withParents = Object.values(previous).some((item) => item.parent !== undefined) || !model.items.some((i) => i.parent !== null);
@@ -111,6 +112,7 @@ function reconcileWith(model: Roadmap, doc: DocumentState, previous: Record<stri
     text: item.text,
     place: placeOf(model, item),
     parent: withParents && item.parent !== null ? (model.items[item.parent - 1]?.text ?? null) : null,
+    checked: item.checked,
   }));
   // Items put aside with their progress (removed, ambiguous) are looked for too: they may be back.
   const aside = seen.length;
@@ -119,7 +121,7 @@ function reconcileWith(model: Roadmap, doc: DocumentState, previous: Record<stri
   if (!withParents) for (const item of seen) item.parent = null;
   const data = keysWithData(doc);
   const reserved = new Set([...data, ...Object.keys(doc.removed ?? {})]);
-  const found = reconcile(seen, current, (key) => data.has(key), reserved);
+  const found = reconcile(seen, current, (key) => data.has(key), reserved, aside);
   const changes: DocumentChanges = {
     renamed: [],
     moved: [],

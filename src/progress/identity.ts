@@ -35,6 +35,8 @@ export interface PlacedItem {
   place: string;
   /** The text of the task item it is nested under, or null. */
   parent: string | null;
+  /** Ticked (`[x]`) in the document: tells twins of the same place apart. */
+  checked?: boolean;
 }
 
 /** Most twin pairs whose places are compared for one moved text. */
@@ -68,13 +70,15 @@ export interface Reconciliation {
  * ties between equally good renames (the candidate between the same matched neighbours wins, as a line
  * diff aligns files). A seen item that holds data (`holdsData`) and could be several current items is
  * never guessed: it is reported ambiguous with its candidates, which get fresh keys. Fresh keys avoid
- * every key in use and `reserved`.
+ * every key in use and `reserved`. Items put aside earlier (`firstAside` on) come back only unchanged.
  */
 export function reconcile(
   seen: readonly PlacedItem[],
   current: readonly PlacedItem[],
   holdsData: (key: string) => boolean,
   reserved: ReadonlySet<string> = new Set(),
+  /** Seen items from this index on (progress put aside earlier) come back only with the same text in the same place. */
+  firstAside = seen.length,
 ): Reconciliation {
   const from = new Array<number>(current.length).fill(-1);
   const how = new Array<Continuation>(current.length).fill('new');
@@ -85,7 +89,7 @@ export function reconcile(
     how[c] = kind;
     taken[s] = 1;
   };
-  const freeSeen = () => seen.map((_, s) => s).filter((s) => !taken[s] && !ambiguous.has(s));
+  const freeSeen = () => seen.map((_, s) => s).filter((s) => s < firstAside && !taken[s] && !ambiguous.has(s));
   const freeCurrent = () => current.map((_, c) => c).filter((c) => from[c] === -1);
   const data = (s: number) => holdsData((seen[s] as PlacedItem).key);
 
@@ -111,8 +115,19 @@ export function reconcile(
   )) {
     const ss = seenByToken.get(tok);
     if (!ss) continue;
-    if (ss.length !== cs.length) settle(ss, cs, 'same');
-    else for (let n = 0; n < ss.length; n++) pair(ss[n] as number, cs[n] as number, 'same');
+    if (ss.length !== cs.length) {
+      // Twins whose count changed: which went or came is unknown here. Those holding data are ambiguous;
+      // the others are left to the next steps, where a move or a tick may tell them apart.
+      for (const s of ss) if (data(s)) ambiguous.set(s, cs);
+      continue;
+    }
+    // Identical twins: a tick tells them apart (ticked with ticked first), then document order.
+    const ticked = (list: number[], items: readonly PlacedItem[], yes: boolean) => list.filter((i) => !!items[i]?.checked === yes);
+    const st = ticked(ss, seen, true);
+    const ct = ticked(cs, current, true);
+    const [sOrder, cOrder] =
+      st.length === ct.length ? [[...st, ...ticked(ss, seen, false)], [...ct, ...ticked(cs, current, false)]] : [ss, cs];
+    for (let k = 0; k < sOrder.length; k++) pair(sOrder[k] as number, cOrder[k] as number, 'same');
   }
 
   // 2. The same text in another place: a move. Twins go to the place most like theirs, when it is clear.
@@ -207,7 +222,8 @@ function placeLikeness(a: PlacedItem, b: PlacedItem): number {
     return cut === -1 ? place : place.slice(cut + 3);
   };
   const parent = a.parent === b.parent ? 0.25 : 0;
-  return similarity(inner(a.place), inner(b.place)) + 0.5 * similarity(a.place, b.place) + parent;
+  const tick = !!a.checked === !!b.checked ? 0.1 : 0;
+  return similarity(inner(a.place), inner(b.place)) + 0.5 * similarity(a.place, b.place) + parent + tick;
 }
 
 /** Pairs, repeatedly, the pairs whose score is strictly the best of both their row and their column. */
