@@ -126,7 +126,12 @@ export function reconcile(
     const st = ticked(ss, seen, true);
     const ct = ticked(cs, current, true);
     const [sOrder, cOrder] =
-      st.length === ct.length ? [[...st, ...ticked(ss, seen, false)], [...ct, ...ticked(cs, current, false)]] : [ss, cs];
+      st.length === ct.length
+        ? [
+            [...st, ...ticked(ss, seen, false)],
+            [...ct, ...ticked(cs, current, false)],
+          ]
+        : [ss, cs];
     for (let k = 0; k < sOrder.length; k++) pair(sOrder[k] as number, cOrder[k] as number, 'same');
   }
 
