@@ -20,7 +20,8 @@ export function snapshotOf(model: Roadmap): Record<string, KnownItem> {
     if (parent) entry.parent = parent.text;
     if (item.checked) entry.checked = true;
     // Keys are data: `__proto__` must become an own property, not the prototype.
-    Object.defineProperty(known, item.key, { value: entry, enumerable: true, writable: true, configurable: true });
+    if (item.key === '__proto__') Object.defineProperty(known, item.key, { value: entry, enumerable: true, writable: true });
+    else known[item.key] = entry;
   }
   return known;
 }
@@ -32,12 +33,8 @@ export function snapshotOf(model: Roadmap): Record<string, KnownItem> {
 export function fingerprintOf(model: Roadmap): string {
   // node:crypto loaded on first use: a command whose document did not change never needs it.
   const { createHash } = process.getBuiltinModule('node:crypto');
-  const hash = createHash('sha256');
-  for (const item of model.items) {
-    hash.update(item.text).update('\0').update(placeOf(model, item)).update('\0');
-    hash.update(String(item.parent ?? '')).update(item.checked ? '\0x\n' : '\0\n');
-  }
-  return hash.digest('hex').slice(0, 20);
+  const lines = model.items.map((item) => `${item.text}\0${placeOf(model, item)}\0${item.parent ?? ''}\0${item.checked ? 'x' : ''}\n`);
+  return createHash('sha256').update(lines.join('')).digest('hex').slice(0, 20);
 }
 
 export interface Rename {

@@ -115,6 +115,10 @@ export function reconcile(
   )) {
     const ss = seenByToken.get(tok);
     if (!ss) continue;
+    if (ss.length === 1 && cs.length === 1) {
+      pair(ss[0] as number, cs[0] as number, 'same');
+      continue;
+    }
     if (ss.length !== cs.length) {
       // Twins whose count changed: which went or came is unknown here. Those holding data are ambiguous;
       // the others are left to the next steps, where a move or a tick may tell them apart.
