@@ -199,3 +199,29 @@ describe('recorded keys', () => {
     expect(items).toEqual([{ key: 'a' }, { key: 'kept' }]);
   });
 });
+
+describe('a state recorded before keys were recorded', () => {
+  it('keeps every key and its progress: the old snapshot (no parents, no ticks) is matched once, nothing reported', () => {
+    const source = readFileSync(join(FIXTURES, 'coding-interview-university.md'), 'utf8');
+    const model = parseRoadmap(source);
+    // What an earlier version recorded: keys in document order, text and group only, an older fingerprint.
+    const known = Object.fromEntries(
+      model.items.map((item) => {
+        const level = model.levels[item.level];
+        const section = item.section === null ? undefined : level?.sections[item.section];
+        return [item.key, { text: item.text, section: section ? `${level?.title} › ${section.title}` : (level?.title ?? '') }];
+      }),
+    );
+    const doc: DocumentState = { items: { 'implement-2': { status: 'done', at: T0 } }, fingerprint: 'old', known };
+    const { changes, rows } = edit(doc, source);
+    expect(changes).toMatchObject({ renamed: [], moved: [], removed: [], added: [], ambiguous: [], unticked: [] });
+    expect(doc.keys).toBeUndefined();
+    expect(rows.filter(([, status]) => status === 'done').map(([, , key]) => key)).toEqual(
+      [...model.items.filter((i) => i.checked).map((i) => i.key), 'implement-2'].sort(
+        (a, b) => model.items.findIndex((i) => i.key === a) - model.items.findIndex((i) => i.key === b),
+      ),
+    );
+    // The document's own ticks are recorded now, the first time this version sees them.
+    expect(changes.ticked.map((t) => t.key)).toEqual(model.items.filter((i) => i.checked).map((i) => i.key));
+  });
+});
