@@ -57,6 +57,9 @@ describe('identity of items when the document changes', () => {
     ]);
     // The history still names the item by the key it kept.
     expect(runRoadmap(['log'], all).stdout).toMatch(/✔ done\s+\d+\s+Implement:/);
+    // `status` reads the outline of an unchanged document: the recorded keys hold there too.
+    const levels = JSON.parse(runRoadmap(['status', '--json'], all).stdout).levels as { title: string; done: number }[];
+    expect(levels.filter((l) => l.done > 0).map((l) => [l.title, l.done])).toEqual([['Trees', 1]]);
   });
 
   it('long-prefix twins: a swap keeps the mark on its item; deleting it leaves the neighbour alone and names it', () => {
