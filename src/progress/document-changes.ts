@@ -111,10 +111,11 @@ function reconcileWith(model: Roadmap, doc: DocumentState, previous: Record<stri
     parent: withParents && item.parent !== null ? (model.items[item.parent - 1]?.text ?? null) : null,
     checked: item.checked,
   }));
-  // Items put aside with their progress (removed, ambiguous) are looked for too: they may be back.
+  // Removed items holding progress are looked for too: they may be back. Ambiguous ones are not: which
+  // twin they were is as unknown as before, they wait to be attached by hand.
   const aside = seen.length;
   for (const [key, item] of Object.entries(doc.removed ?? {}))
-    if (!Object.hasOwn(previous, key)) seen.push({ key, text: item.text, place: item.section, parent: null });
+    if (!Object.hasOwn(previous, key) && !item.candidates) seen.push({ key, text: item.text, place: item.section, parent: null });
   if (!withParents) for (const item of seen) item.parent = null;
   const data = keysWithData(doc);
   const reserved = new Set([...data, ...Object.keys(doc.removed ?? {})]);

@@ -106,7 +106,7 @@ export function reconcile(
   // 1. The same text in the same place.
   const token = (i: PlacedItem) => `${i.place}\0${i.parent ?? ''}\0${i.text}`;
   const seenByToken = groupBy(
-    seen.map((_, s) => s),
+    seen.map((_, s) => s).filter((s) => s < firstAside),
     (s) => token(seen[s] as PlacedItem),
   );
   for (const [tok, cs] of groupBy(
@@ -192,6 +192,17 @@ export function reconcile(
     );
     if (rivals.length === 0 || (inGap(s, c) && rivals.every((o) => !inGap(o.s, o.c)))) pair(s, c, 'renamed');
     else if (data(s)) ambiguous.set(s, [c, ...rivals.filter((o) => o.s === s).map((o) => o.c)]);
+  }
+
+  // 4. Progress put aside earlier comes back to an item left over with exactly its text and place, when
+  // only one such item and one such record are left.
+  const asideByToken = groupBy(
+    seen.map((_, s) => s).filter((s) => s >= firstAside),
+    (s) => token(seen[s] as PlacedItem),
+  );
+  for (const [tok, cs] of groupBy(freeCurrent(), (c) => token(current[c] as PlacedItem))) {
+    const ss = asideByToken.get(tok);
+    if (ss?.length === 1 && cs.length === 1) pair(ss[0] as number, cs[0] as number, 'same');
   }
 
   // Keys: a continued item keeps its key; a new one gets a fresh key that nothing uses or holds.

@@ -221,6 +221,30 @@ describe('identity across random edit scripts', () => {
       ],
       [{ op: 'dropTicks' }, { op: 'swapItems', s: 2, i: 15, j: 0 }, { op: 'insertTwin', from: 0, t: 2, j: 0 }],
     ],
+    [
+      'a record put aside as ambiguous does not count as a twin, and a renamed item is not taken for a move',
+      [[{ text: X, ticked: false, marked: true }], [{ text: X, ticked: true, marked: false }]],
+      [
+        { op: 'insertTwin', from: 0, t: 1, j: 0 },
+        { op: 'rename', s: 0, i: 0 },
+      ],
+    ],
+    [
+      'an ambiguous record never comes back to a twin by itself',
+      [
+        [{ text: 'Read the docs', ticked: false, marked: true }],
+        [
+          { text: X, ticked: false, marked: false },
+          { text: X, ticked: false, marked: false },
+          { text: 'Read the docs', ticked: false, marked: true },
+        ],
+      ],
+      [
+        { op: 'insertTwin', from: 0, t: 9, j: 1 },
+        { op: 'move', s: 3, i: 3, t: 0, j: 0 },
+        { op: 'rename', s: 3, i: 16 },
+      ],
+    ],
   ] as [string, Parameters<typeof silentTransfer>[0], Op[]][])('%s', (_name, start, ops) => {
     expect(silentTransfer(start, ops)).toBeNull();
   });
