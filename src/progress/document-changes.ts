@@ -59,6 +59,8 @@ export interface DocumentChanges {
   ticked: { key: string; text: string }[];
   /** Items whose tick left the document while they are recorded done: they stay done. */
   unticked: { key: string; text: string }[];
+  /** Removed items back with exactly their text and place: their progress kept aside is theirs again. */
+  restored: { key: string; text: string }[];
   /** The key of each item of the document, in order: recorded keys kept, fresh ones for new items. */
   keys: string[];
   /** The document had been seen before (otherwise only orphaned progress is matched). */
@@ -128,6 +130,7 @@ function reconcileWith(model: Roadmap, doc: DocumentState, previous: Record<stri
     ambiguous: [],
     ticked: [],
     unticked: [],
+    restored: [],
     keys: found.keys,
     seenBefore: true,
   };
@@ -137,7 +140,7 @@ function reconcileWith(model: Roadmap, doc: DocumentState, previous: Record<stri
     const old = seen[s] as PlacedItem | undefined;
     const how = found.how[c];
     if (!old || how === 'new') changes.added.push({ key, text: now.text });
-    else if (s >= aside) return;
+    else if (s >= aside) changes.restored.push({ key, text: now.text });
     else if (how === 'renamed') changes.renamed.push({ from: key, to: key, fromText: old.text, toText: now.text });
     else if (how === 'moved' && old.place !== now.place) changes.moved.push({ key, text: now.text, from: old.place, to: now.place });
   });
@@ -183,13 +186,13 @@ function firstSight(model: Roadmap, doc: DocumentState): DocumentChanges {
     const item = fresh[f] as Roadmap['items'][number];
     renamed.push({ from, to: item.key, fromText: from, toText: item.text });
   }
-  return { renamed, moved: [], removed: [], added: [], ambiguous: [], ticked: [], unticked: [], keys, seenBefore: false };
+  return { renamed, moved: [], removed: [], added: [], ambiguous: [], ticked: [], unticked: [], restored: [], keys, seenBefore: false };
 }
 
 /** True when the changes are worth telling the user about. */
 export function hasChanges(changes: DocumentChanges): boolean {
-  const { renamed, moved, removed, added, ambiguous, unticked } = changes;
-  return renamed.length + moved.length + removed.length + added.length + ambiguous.length + unticked.length > 0;
+  const { renamed, moved, removed, added, ambiguous, unticked, restored } = changes;
+  return renamed.length + moved.length + removed.length + added.length + ambiguous.length + unticked.length + restored.length > 0;
 }
 
 /**
@@ -261,6 +264,7 @@ export function applyChanges(doc: DocumentState, model: Roadmap, changes: Docume
     if (ambiguous.length) report.ambiguous = ambiguous.map(({ key, text, candidates }) => ({ key, text, candidates }));
     if (ticked.length) report.ticked = ticked;
     if (unticked.length) report.unticked = unticked;
+    if (changes.restored.length) report.restored = changes.restored;
     doc.lastChange = report;
   }
 }

@@ -99,8 +99,14 @@ export function reconcile(
       for (const s of ss) if (data(s)) ambiguous.set(s, cs);
       return;
     }
-    // No data at stake: only keys, given in document order.
-    for (let n = 0; n < Math.min(ss.length, cs.length); n++) pair(ss[n] as number, cs[n] as number, kind);
+    // No data at stake: only keys, given in document order, ticked with ticked first (so a record a later
+    // step may match is not handed an item whose tick says it is another).
+    const rest = (list: number[], items: readonly PlacedItem[], yes: boolean) => list.filter((i) => !!items[i]?.checked === yes);
+    for (const yes of [true, false]) {
+      const st = rest(ss, seen, yes);
+      const ct = rest(cs, current, yes);
+      for (let n = 0; n < Math.min(st.length, ct.length); n++) pair(st[n] as number, ct[n] as number, kind);
+    }
   };
 
   // 1. The same text in the same place.

@@ -69,6 +69,8 @@ export interface ChangeReport {
   ticked?: { key: string; text: string }[];
   /** Items whose tick left the document: they stay done (`roadmap uncheck` unchecks). */
   unticked?: { key: string; text: string }[];
+  /** Removed items back with exactly their text and place: their progress is theirs again. */
+  restored?: { key: string; text: string }[];
 }
 
 /** Progress of one roadmap document. Later features add optional fields next to these. */

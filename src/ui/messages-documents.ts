@@ -80,6 +80,7 @@ export const documentsEn = () => ({
       `“${text}” is no longer ticked in the document: it stays done (roadmap uncheck ${key} to uncheck it)`,
     tickedLine: (text: string) => `ticked in the document: “${text}” (recorded as done)`,
     untickedLine: (text: string) => `no longer ticked in the document: “${text}” (still done)`,
+    restoredLine: (text: string) => `back: “${text}” (its progress, kept aside, is restored)`,
     viaDocument: 'ticked in the document',
     ambiguousTitle: (n: number) =>
       `${plural(n, 'recorded item')} could be several items of the document (twins); progress kept, not guessed:`,
@@ -182,6 +183,7 @@ export const documentsFr = (): DocumentMessages => ({
       `« ${text} » n’est plus coché dans le document : il reste fait (roadmap uncheck ${key} pour le décocher)`,
     tickedLine: (text: string) => `coché dans le document : « ${text} » (enregistré comme fait)`,
     untickedLine: (text: string) => `plus coché dans le document : « ${text} » (toujours fait)`,
+    restoredLine: (text: string) => `revenu : « ${text} » (sa progression, gardée de côté, lui est rendue)`,
     viaDocument: 'coché dans le document',
     ambiguousTitle: (n: number) =>
       `${pluralFr(n, 'élément enregistré', 'éléments enregistrés')} ${n <= 1 ? 'peut' : 'peuvent'} être plusieurs éléments du document (jumeaux) ; progression gardée, rien deviné :`,

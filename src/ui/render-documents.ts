@@ -122,6 +122,7 @@ export function renderDoctor(
         ...(change.ambiguous ?? []).map((r) => id.ambiguous(r.text, r.candidates.length, r.key)),
         ...(change.ticked ?? []).map((r) => id.tickedLine(r.text)),
         ...(change.unticked ?? []).map((r) => id.untickedLine(r.text)),
+        ...(change.restored ?? []).map((r) => id.restoredLine(r.text)),
       ];
       for (const row of capped(rows)) lines.push(`    ${cut(row)}`);
     }

@@ -23,6 +23,7 @@ export function renderDocumentChanges(changes: DocumentChanges, t: Messages): st
     ...renamed.map((r) => m.renamedLine(r.fromText, r.toText)),
     ...moved.map((r) => id.movedLine(r.text, r.from, r.to)),
     ...removed.map((r) => m.removedItem(r.text)),
+    ...changes.restored.map((r) => id.restoredLine(r.text)),
   ];
   for (const row of details.slice(0, MAX_DETAILS)) lines.push(`  ${sanitize(row)}`);
   if (details.length > MAX_DETAILS) lines.push(`  ${m.more(details.length - MAX_DETAILS)}`);

@@ -134,20 +134,31 @@ function silentTransfer(start: { text: string; ticked: boolean; marked: boolean 
     model = parseRoadmap(render(doc));
     const changes = diffDocument(model, state);
     applyChanges(state, model, changes, `2026-01-${String(step + 2).padStart(2, '0')}T00:00:00.000Z`);
-    for (const key of [...changes.ambiguous.map((a) => a.key), ...changes.removed.map((r) => r.key)]) {
-      const holder = keyToUid.get(key);
-      if (holder === undefined) continue;
-      // Identical twins (same text, same place) are one and the same to anyone: the mark is the token's.
+    // Each reported key names the item that held it; identical twins (same text, same place) are one
+    // and the same to anyone, so a report on an unmarked twin stands for a marked one.
+    const holders = [...changes.ambiguous.map((a) => a.key), ...changes.removed.map((r) => r.key)]
+      .map((key) => keyToUid.get(key))
+      .filter((holder): holder is number => holder !== undefined);
+    const own = holders.filter((h) => marked.has(h) && !lost.has(h));
+    for (const holder of [...own, ...holders.filter((h) => !own.includes(h))]) {
       const token = tokenBefore.get(holder) as string;
-      const owner =
-        marked.has(holder) && !lost.has(holder)
-          ? holder
-          : before.find((e) => e.token === token && marked.has(e.uid) && !lost.has(e.uid))?.uid;
+      const owner = own.includes(holder)
+        ? holder
+        : before.find((e) => e.token === token && marked.has(e.uid) && !lost.has(e.uid) && !deleted.includes(e.uid))?.uid;
       if (owner === undefined || deleted.includes(owner)) continue;
       lost.add(owner);
       aside.push(token);
     }
     const now = flat(doc);
+    // A removed item back in its place, said so: its mark is its own again.
+    for (const { key } of changes.restored) {
+      const entry = now[model.items.findIndex((item) => item.key === key)];
+      const at = entry ? aside.indexOf(entry.token) : -1;
+      if (!entry || at === -1) return `step ${step} (${op.op}): “${key}” restored with no progress put aside in its place`;
+      aside.splice(at, 1);
+      marked.add(entry.uid);
+      lost.delete(entry.uid);
+    }
     // A tick of the document recorded now is a mark of its own.
     for (const { key } of changes.ticked) {
       const owner = now[model.items.findIndex((item) => item.key === key)]?.uid;
@@ -243,6 +254,37 @@ describe('identity across random edit scripts', () => {
         { op: 'insertTwin', from: 0, t: 9, j: 1 },
         { op: 'move', s: 3, i: 3, t: 0, j: 0 },
         { op: 'rename', s: 3, i: 16 },
+      ],
+    ],
+    [
+      'a twin moved where a removed twin was: its progress comes back, said so',
+      [
+        [
+          { text: 'Write tests', ticked: false, marked: false },
+          { text: 'Write tests', ticked: false, marked: true },
+        ],
+        [{ text: 'Write tests', ticked: false, marked: true }],
+      ],
+      [
+        { op: 'delete', s: 3, i: 0 },
+        { op: 'move', s: 0, i: 0, t: 3, j: 0 },
+        { op: 'rename', s: 3, i: 0 },
+      ],
+    ],
+    [
+      'twins without progress never take an item whose tick says it is another',
+      [
+        [
+          { text: `${LONG} beta`, ticked: false, marked: false },
+          { text: `${LONG} beta`, ticked: true, marked: false },
+        ],
+        [],
+      ],
+      [
+        { op: 'rename', s: 0, i: 0 },
+        { op: 'swapSections', a: 0, b: 3 },
+        { op: 'insertTwin', from: 2, t: 15, j: 5 },
+        { op: 'rename', s: 13, i: 4 },
       ],
     ],
   ] as [string, Parameters<typeof silentTransfer>[0], Op[]][])('%s', (_name, start, ops) => {
