@@ -178,6 +178,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [
       { long: '--repair', help: (t) => t.doctor.repairOption },
       { long: '--prune', help: (t) => t.documents.cli.doctorPrune },
+      { long: '--attach', value: '<key>', help: (t) => t.documents.identity.attachOption, rule: 'text' },
+      { long: '--to', value: '<item>', help: (t) => t.documents.identity.toOption, rule: 'text' },
     ],
   },
   {

@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { UsageError, UserError } from './errors.js';
 import { type LoadedOutline, type LoadedRoadmap, type LoadOptions, loadOutline, loadRoadmap } from './roadmap/load.js';
+import { applyRecordedKeys } from './roadmap/recorded-keys.js';
 import { relativeHomeOf, type StatePaths, statePaths } from './store/paths.js';
 import { Store } from './store/store.js';
 import type { Lang } from './ui/lang.js';
@@ -126,7 +127,16 @@ export function createContext(options: GlobalOptions, io: ContextIO): Context {
     t,
     lastHashOf: (docId) => docStateOf(docId)?.contentHash,
   });
-  const loadDocument = (file: string | undefined) => loadRoadmap(optionsFor(file));
+  // The keys recorded for a document's items, when they were recorded for exactly this content.
+  const recordedKeys = (docId: string, hash: string) => {
+    const docState = docStateOf(docId);
+    return docState?.contentHash === hash ? docState.keys : undefined;
+  };
+  const loadDocument = async (file: string | undefined) => {
+    const doc = await loadRoadmap(optionsFor(file));
+    applyRecordedKeys(doc.model.items, recordedKeys(doc.docId, doc.hash));
+    return doc;
+  };
   const chosen = () => chosenDocument(options.file, io.env, store);
   // `roadmap use`'s document gone: the error says how to go back to the bundled roadmap.
   const withUseHint = (byUse: boolean) => (error: unknown) => {
@@ -136,12 +146,13 @@ export function createContext(options: GlobalOptions, io: ContextIO): Context {
   const track = async (doc: LoadedRoadmap) => {
     const { trackDocumentChanges } = await import('./store/track-changes.js');
     await trackDocumentChanges(doc, { store, now, t, warn: (line) => io.stderr.write(`${line}\n`) });
+    applyRecordedKeys(doc.model.items, recordedKeys(doc.docId, doc.hash));
     return doc;
   };
   const loadChosen = () => {
     loaded ??= (async () => {
       const { file, byUse } = chosen();
-      return track(await loadDocument(file).catch(withUseHint(byUse)));
+      return track(await loadRoadmap(optionsFor(file)).catch(withUseHint(byUse)));
     })();
     return loaded;
   };
@@ -172,9 +183,13 @@ export function createContext(options: GlobalOptions, io: ContextIO): Context {
         const { file, byUse } = chosen();
         const doc = await loadOutline(optionsFor(file)).catch(withUseHint(byUse));
         const docState = docStateOf(doc.docId);
-        // Unchanged since the state last saw it (or never seen): nothing to track, the outline is all.
-        if (!docState || docState.contentHash === doc.hash) {
-          if (doc.loaded) loaded = Promise.resolve(doc.loaded);
+        // Unchanged since the state last saw it (or never seen, no tick to record): nothing to track, the outline is all.
+        if (docState ? docState.contentHash === doc.hash : !doc.outline.items.some((item) => item.checked)) {
+          applyRecordedKeys(doc.outline.items, docState?.keys);
+          if (doc.loaded) {
+            if (doc.loaded.model !== doc.outline) applyRecordedKeys(doc.loaded.model.items, docState?.keys);
+            loaded = Promise.resolve(doc.loaded);
+          }
           return doc;
         }
         // Changed: its changes are tracked on the model, as every command does.

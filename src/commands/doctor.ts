@@ -1,7 +1,7 @@
 import type { Context } from '../context.js';
-import { UserError } from '../errors.js';
+import { UsageError, UserError } from '../errors.js';
 import { runDoctorChecks } from '../progress/doctor.js';
-import { pruneOrphans } from '../progress/document-changes.js';
+import { AttachError, attachProgress, pruneOrphans } from '../progress/document-changes.js';
 import { backupDirOf } from '../store/backups.js';
 import { diagnoseState, RepairRefused, type RepairResult, repairState } from '../store/doctor.js';
 import { LockTimeoutError } from '../store/lock.js';
@@ -14,16 +14,21 @@ import { renderDoctor } from '../ui/render-documents.js';
 export interface DoctorOptions {
   prune?: boolean | undefined;
   repair?: boolean | undefined;
+  /** A recorded key whose progress `to` gets (ambiguous or removed items: see the findings). */
+  attach?: string | undefined;
+  to?: string | undefined;
 }
 
 /**
  * `roadmap doctor [--repair] [--prune]`: first the progress file itself (readable? backups, lock,
  * leftovers; `--repair` moves an unreadable one aside and restores the newest good backup), then —
  * only when it can be read — the checks on the current document's progress (removed items that
- * still hold progress, the last change of the document; `--prune` drops the progress of removed items).
+ * still hold progress, ambiguous items, the last change of the document; `--prune` drops the progress of
+ * removed items; `--attach <key> --to <item>` gives a recorded key's progress to an item).
  * Exit 1 while the progress file cannot be read.
  */
 export async function runDoctor(options: DoctorOptions, ctx: Context): Promise<void> {
+  if ((options.attach === undefined) !== (options.to === undefined)) throw new UsageError(ctx.t.documents.identity.attachNeedsTo);
   let repair: RepairResult | null = null;
   if (options.repair) repair = await repairOrExplain(ctx);
   const state = diagnoseState(ctx.paths);
@@ -39,6 +44,19 @@ export async function runDoctor(options: DoctorOptions, ctx: Context): Promise<v
   let pruned: number | undefined;
   if (options.prune) {
     pruned = await ctx.store.update((s) => pruneOrphans(doc.model, documentState(s, doc.docId)));
+  }
+  if (options.attach !== undefined && options.to !== undefined) {
+    const key = options.attach;
+    const { resolveItem } = await import('./item-ref.js');
+    const item = await resolveItem(doc.model, options.to, ctx);
+    try {
+      await ctx.store.update((s) => attachProgress(doc.model, documentState(s, doc.docId), key, item.id));
+    } catch (error) {
+      if (!(error instanceof AttachError)) throw error;
+      const m = ctx.t.documents.identity;
+      throw new UserError(error.reason === 'taken' ? m.attachTaken(item.text) : m.attachUnknown(key));
+    }
+    if (!ctx.json) ctx.stdout.write(`${ctx.t.documents.identity.attached(key, item.text)}\n`);
   }
   const read = documentState(ctx.store.read(), doc.docId);
   // The snapshot names removed items whose text the state does not keep.

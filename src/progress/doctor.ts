@@ -5,6 +5,7 @@ import { type OrphanProgress, orphanProgress } from './document-changes.js';
 /** Something `roadmap doctor` found. `info` needs no action; `warn` and `error` do. */
 export type Finding =
   | { check: 'removed-progress'; level: 'warn'; items: OrphanProgress[] }
+  | { check: 'ambiguous-progress'; level: 'warn'; items: OrphanProgress[] }
   | { check: 'last-change'; level: 'info'; change: ChangeReport };
 
 /** What the checks look at. */
@@ -24,8 +25,15 @@ export const DOCTOR_CHECKS: readonly DoctorCheck[] = [
   {
     id: 'removed-progress',
     run: ({ model, doc }) => {
-      const items = orphanProgress(model, doc);
+      const items = orphanProgress(model, doc).filter((o) => !o.candidates);
       return items.length ? { check: 'removed-progress', level: 'warn', items } : null;
+    },
+  },
+  {
+    id: 'ambiguous-progress',
+    run: ({ model, doc }) => {
+      const items = orphanProgress(model, doc).filter((o) => o.candidates);
+      return items.length ? { check: 'ambiguous-progress', level: 'warn', items } : null;
     },
   },
   {

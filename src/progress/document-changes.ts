@@ -1,52 +1,40 @@
-import { distance } from 'fastest-levenshtein';
 import type { Roadmap } from '../roadmap/model.js';
-import { fold } from '../roadmap/select.js';
 import { type ChangeReport, type DocumentState, emptyDocument, type KnownItem, type State } from '../store/state.js';
+import { type PlacedItem, RENAME_THRESHOLD, reconcile, similarity } from './identity.js';
 
-/** Lowest similarity (0-1) at which an edited item is taken for the old one. */
-export const RENAME_THRESHOLD = 0.75;
+export { RENAME_THRESHOLD, similarity };
 
-/** Every item of a document by key: its text and its group (`level › section`). */
+/** An item's group as recorded: `level › section` titles. */
+function placeOf(model: Roadmap, item: Roadmap['items'][number]): string {
+  const level = model.levels[item.level];
+  const section = item.section === null ? undefined : level?.sections[item.section];
+  return section ? `${level?.title ?? ''} › ${section.title}` : (level?.title ?? '');
+}
+
+/** Every item of a document by key: its text, its group (`level › section`), its parent item's text and its tick. */
 export function snapshotOf(model: Roadmap): Record<string, KnownItem> {
   const known: Record<string, KnownItem> = {};
   for (const item of model.items) {
-    const level = model.levels[item.level];
-    const section = item.section === null ? undefined : level?.sections[item.section];
-    known[item.key] = { text: item.text, section: section ? `${level?.title ?? ''} › ${section.title}` : (level?.title ?? '') };
+    const entry: KnownItem = { text: item.text, section: placeOf(model, item) };
+    const parent = item.parent === null ? undefined : model.items[item.parent - 1];
+    if (parent) entry.parent = parent.text;
+    if (item.checked) entry.checked = true;
+    // Keys are data: `__proto__` must become an own property, not the prototype.
+    if (item.key === '__proto__') Object.defineProperty(known, item.key, { value: entry, enumerable: true, writable: true });
+    else known[item.key] = entry;
   }
   return known;
 }
 
-/** A short hash of a snapshot: equal fingerprints mean the same items, texts and groups. */
-export function fingerprintOf(known: Record<string, KnownItem>): string {
+/**
+ * A short hash of a document's items in order (texts, groups, parents, ticks; not keys): equal
+ * fingerprints mean the same items at the same numbers, so the recorded keys still hold.
+ */
+export function fingerprintOf(model: Roadmap): string {
   // node:crypto loaded on first use: a command whose document did not change never needs it.
   const { createHash } = process.getBuiltinModule('node:crypto');
-  const hash = createHash('sha256');
-  for (const [key, item] of Object.entries(known))
-    hash.update(key).update('\0').update(item.text).update('\0').update(item.section).update('\n');
-  return hash.digest('hex').slice(0, 20);
-}
-
-/**
- * How alike two item texts are, from 0 to 1: the better of the edit-distance ratio and the overlap of
- * their words (one text holding every word of the other, two or one long word, counts as 0.8).
- */
-export function similarity(a: string, b: string): number {
-  const x = fold(a);
-  const y = fold(b);
-  if (x === y) return 1;
-  const longest = Math.max(x.length, y.length);
-  const chars = longest === 0 ? 0 : 1 - distance(x, y) / longest;
-  const wx = new Set(x.split(/[^\p{L}\p{N}]+/u).filter(Boolean));
-  const wy = new Set(y.split(/[^\p{L}\p{N}]+/u).filter(Boolean));
-  let common = 0;
-  for (const w of wx) if (wy.has(w)) common++;
-  const dice = wx.size + wy.size === 0 ? 0 : (2 * common) / (wx.size + wy.size);
-  // One text holding all the words of the other (an item extended or trimmed): two words, or one long word.
-  const shorter = wx.size <= wy.size ? wx : wy;
-  const substantial = common >= 2 || (common === 1 && [...shorter].some((w) => w.length >= 5));
-  const contained = substantial && common === shorter.size ? 0.8 : 0;
-  return Math.max(chars, dice, contained);
+  const lines = model.items.map((item) => `${item.text}\0${placeOf(model, item)}\0${item.parent ?? ''}\0${item.checked ? 'x' : ''}\n`);
+  return createHash('sha256').update(lines.join('')).digest('hex').slice(0, 20);
 }
 
 export interface Rename {
@@ -57,39 +45,132 @@ export interface Rename {
 }
 
 export interface DocumentChanges {
-  /** Items edited in place, matched by similarity within their section. */
+  /** Items edited in place (their key kept); `from` differs from `to` only for progress recorded before any snapshot. */
   renamed: Rename[];
+  /** Items found in another group, their key kept. */
+  moved: { key: string; text: string; from: string; to: string }[];
   /** Items gone from the document. */
   removed: { key: string; text: string; section: string }[];
   /** Items new in the document. */
   added: { key: string; text: string }[];
+  /** Recorded items holding progress that several items could be: their progress stays on their key. */
+  ambiguous: { key: string; text: string; section: string; candidates: { key: string; text: string }[] }[];
+  /** Items ticked in the document with no recorded status: recorded as done. */
+  ticked: { key: string; text: string }[];
+  /** Items whose tick left the document while they are recorded done: they stay done. */
+  unticked: { key: string; text: string }[];
+  /** Removed items back with exactly their text and place: their progress kept aside is theirs again. */
+  restored: { key: string; text: string }[];
+  /** The key of each item of the document, in order: recorded keys kept, fresh ones for new items. */
+  keys: string[];
   /** The document had been seen before (otherwise only orphaned progress is matched). */
   seenBefore: boolean;
 }
 
+/** Keys that hold anything: a status, notes or history. */
+function keysWithData(doc: DocumentState): Set<string> {
+  const keys = new Set(Object.keys(doc.items));
+  for (const key of Object.keys(doc.notes ?? {})) keys.add(key);
+  for (const entry of doc.log ?? []) keys.add(entry.key);
+  return keys;
+}
+
 /**
- * Compares the document's items with the snapshot of the last run. Gone and new items of the same
- * section are paired, best match first, when their texts are similar enough: those are renames. With no
- * snapshot (progress recorded before the document was first seen), keys holding progress that the
- * document lacks are matched against its items by the words of the key.
+ * Compares the document's items with the snapshot of the last run (see `reconcile`): every item keeps
+ * its recorded key, wherever it went and however lightly it was edited; what cannot be told apart is
+ * reported, never guessed. With no snapshot (progress recorded before the document was first seen),
+ * keys holding progress that the document lacks are matched against its items by the words of the key.
+ * Ticks written in the document with no recorded status are found too.
  */
 export function diffDocument(model: Roadmap, doc: DocumentState): DocumentChanges {
-  const current = snapshotOf(model);
   const previous = doc.known;
-  const gone: { key: string; text: string; section: string | null }[] = [];
-  if (previous) {
-    for (const [key, item] of Object.entries(previous)) if (!Object.hasOwn(current, key)) gone.push({ key, ...item });
-  } else {
-    for (const key of Object.keys(doc.items)) {
-      if (!Object.hasOwn(current, key) && !doc.removed?.[key]) gone.push({ key, text: key.replace(/-/g, ' '), section: null });
-    }
+  const changes = previous ? reconcileWith(model, doc, previous) : firstSight(model, doc);
+  const known = previous ?? {};
+  model.items.forEach((item, index) => {
+    const key = changes.keys[index] as string;
+    const record = Object.hasOwn(doc.items, key) ? doc.items[key] : undefined;
+    if (item.checked && !record) changes.ticked.push({ key, text: item.text });
+    const was = Object.hasOwn(known, key) ? known[key] : undefined;
+    if (!item.checked && was?.checked && record?.status === 'done') changes.unticked.push({ key, text: item.text });
+  });
+  return changes;
+}
+
+function reconcileWith(model: Roadmap, doc: DocumentState, previous: Record<string, KnownItem>): DocumentChanges {
+  const seen: PlacedItem[] = Object.entries(previous).map(([key, item]) => ({
+    key,
+    text: item.text,
+    place: item.section,
+    parent: item.parent ?? null,
+    checked: item.checked === true,
+  }));
+  // A snapshot made before parents were kept: parents left out on both sides.
+  const withParents = Object.values(previous).some((item) => item.parent !== undefined) || !model.items.some((i) => i.parent !== null);
+  const current: PlacedItem[] = model.items.map((item) => ({
+    key: item.key,
+    text: item.text,
+    place: placeOf(model, item),
+    parent: withParents && item.parent !== null ? (model.items[item.parent - 1]?.text ?? null) : null,
+    checked: item.checked,
+  }));
+  // Removed items holding progress are looked for too: they may be back. Ambiguous ones are not: which
+  // twin they were is as unknown as before, they wait to be attached by hand.
+  const aside = seen.length;
+  for (const [key, item] of Object.entries(doc.removed ?? {}))
+    if (!Object.hasOwn(previous, key) && !item.candidates) seen.push({ key, text: item.text, place: item.section, parent: null });
+  if (!withParents) for (const item of seen) item.parent = null;
+  const data = keysWithData(doc);
+  const reserved = new Set([...data, ...Object.keys(doc.removed ?? {})]);
+  const found = reconcile(seen, current, (key) => data.has(key), reserved, aside);
+  const changes: DocumentChanges = {
+    renamed: [],
+    moved: [],
+    removed: [],
+    added: [],
+    ambiguous: [],
+    ticked: [],
+    unticked: [],
+    restored: [],
+    keys: found.keys,
+    seenBefore: true,
+  };
+  found.from.forEach((s, c) => {
+    const key = found.keys[c] as string;
+    const now = current[c] as PlacedItem;
+    const old = seen[s] as PlacedItem | undefined;
+    const how = found.how[c];
+    if (!old || how === 'new') changes.added.push({ key, text: now.text });
+    else if (s >= aside) changes.restored.push({ key, text: now.text });
+    else if (how === 'renamed') changes.renamed.push({ from: key, to: key, fromText: old.text, toText: now.text });
+    else if (how === 'moved' && old.place !== now.place) changes.moved.push({ key, text: now.text, from: old.place, to: now.place });
+  });
+  for (const s of found.removed) {
+    if (s >= aside) continue;
+    const old = seen[s] as PlacedItem;
+    changes.removed.push({ key: old.key, text: old.text, section: old.place });
   }
-  const fresh = Object.entries(current).filter(([key]) => (previous ? !Object.hasOwn(previous, key) : !Object.hasOwn(doc.items, key)));
+  for (const { seen: s, candidates } of found.ambiguous) {
+    const old = seen[s] as PlacedItem;
+    changes.ambiguous.push({
+      key: old.key,
+      text: old.text,
+      section: old.place,
+      candidates: candidates.map((c) => ({ key: found.keys[c] as string, text: (current[c] as PlacedItem).text })),
+    });
+  }
+  return changes;
+}
+
+/** The first sight of a document: the parser's keys are recorded as they are; orphaned progress matched by its key's words. */
+function firstSight(model: Roadmap, doc: DocumentState): DocumentChanges {
+  const keys = model.items.map((item) => item.key);
+  const present = new Set(keys);
+  const gone = Object.keys(doc.items).filter((key) => !present.has(key) && !doc.removed?.[key]);
+  const fresh = model.items.filter((item) => !Object.hasOwn(doc.items, item.key));
   const pairs: { g: number; f: number; score: number }[] = [];
-  gone.forEach((old, g) => {
-    fresh.forEach(([, item], f) => {
-      if (old.section !== null && old.section !== item.section) return;
-      const score = similarity(old.text, item.text);
+  gone.forEach((key, g) => {
+    fresh.forEach((item, f) => {
+      const score = similarity(key.replace(/-/g, ' '), item.text);
       if (score >= RENAME_THRESHOLD) pairs.push({ g, f, score });
     });
   });
@@ -101,32 +182,29 @@ export function diffDocument(model: Roadmap, doc: DocumentState): DocumentChange
     if (usedGone.has(g) || usedFresh.has(f)) continue;
     usedGone.add(g);
     usedFresh.add(f);
-    const old = gone[g] as (typeof gone)[number];
-    const [to, item] = fresh[f] as [string, KnownItem];
-    renamed.push({ from: old.key, to, fromText: previous ? old.text : old.key, toText: item.text });
+    const from = gone[g] as string;
+    const item = fresh[f] as Roadmap['items'][number];
+    renamed.push({ from, to: item.key, fromText: from, toText: item.text });
   }
-  return {
-    renamed,
-    removed: previous
-      ? gone.filter((_, g) => !usedGone.has(g)).map(({ key, text, section }) => ({ key, text, section: section ?? '' }))
-      : [],
-    added: previous ? fresh.filter((_, f) => !usedFresh.has(f)).map(([key, item]) => ({ key, text: item.text })) : [],
-    seenBefore: previous !== undefined,
-  };
+  return { renamed, moved: [], removed: [], added: [], ambiguous: [], ticked: [], unticked: [], restored: [], keys, seenBefore: false };
 }
 
 /** True when the changes are worth telling the user about. */
 export function hasChanges(changes: DocumentChanges): boolean {
-  return changes.renamed.length + changes.removed.length + changes.added.length > 0;
+  const { renamed, moved, removed, added, ambiguous, unticked, restored } = changes;
+  return renamed.length + moved.length + removed.length + added.length + ambiguous.length + unticked.length + restored.length > 0;
 }
 
 /**
- * Records the document as seen now: progress (and history) of renamed items moves to their new key,
- * progress of removed items is kept aside, and the snapshot and change report are updated.
+ * Records the document as seen now: every item gets its key (the recorded ones kept: only those that
+ * differ from the parser's are written, by item number), ticks of the document are recorded as done
+ * (logged as ticked in the document), progress of removed and ambiguous items is kept aside on their
+ * key, and the snapshot and change report are updated. The model's items take their keys.
  */
 export function applyChanges(doc: DocumentState, model: Roadmap, changes: DocumentChanges, at: string): void {
   const moved = new Map<string, string>();
   for (const { from, to } of changes.renamed) {
+    if (from === to) continue;
     const record = Object.hasOwn(doc.items, from) ? doc.items[from] : undefined;
     if (!record) continue;
     const existing = Object.hasOwn(doc.items, to) ? doc.items[to] : undefined;
@@ -135,35 +213,74 @@ export function applyChanges(doc: DocumentState, model: Roadmap, changes: Docume
     if (doc.removed) delete doc.removed[from];
     moved.set(from, to);
   }
-  if (moved.size) {
-    for (const entry of doc.log ?? []) entry.key = moved.get(entry.key) ?? entry.key;
-    // Undo steps follow the item too, so `roadmap undo` still reverts it under its new key.
-    for (const step of doc.undo ?? []) for (const change of step.changes) change.key = moved.get(change.key) ?? change.key;
+  if (moved.size) moveKeys(doc, moved);
+  const overrides: Record<string, string> = {};
+  model.items.forEach((item, index) => {
+    const key = changes.keys[index] ?? item.key;
+    if (key !== item.key) overrides[String(item.id)] = key;
+    item.key = key;
+  });
+  // Keys recorded before differ from the parser's only where twins moved: most documents record none.
+  if (Object.keys(overrides).length) doc.keys = overrides;
+  else delete doc.keys;
+  for (const { key } of changes.ticked) {
+    if (Object.hasOwn(doc.items, key)) continue;
+    Object.defineProperty(doc.items, key, { value: { status: 'done', at }, enumerable: true, writable: true, configurable: true });
+    doc.log ??= [];
+    doc.log.push({ at, key, from: 'todo', to: 'done', via: 'document' });
   }
   const known = snapshotOf(model);
-  for (const { key, text, section } of changes.removed) {
-    if (!Object.hasOwn(doc.items, key)) continue;
+  const putAside = (key: string, text: string, section: string, candidates?: string[]) => {
+    if (!Object.hasOwn(doc.items, key)) return;
     doc.removed ??= {};
-    doc.removed[key] = { text, section, at };
-  }
+    doc.removed[key] = { text, section, at, ...(candidates ? { candidates } : {}) };
+  };
+  for (const { key, text, section } of changes.removed) putAside(key, text, section);
+  for (const { key, text, section, candidates } of changes.ambiguous)
+    putAside(
+      key,
+      text,
+      section,
+      candidates.map((c) => c.key),
+    );
   // An item that came back is no longer removed.
   if (doc.removed) {
     for (const key of Object.keys(doc.removed)) if (Object.hasOwn(known, key) || !Object.hasOwn(doc.items, key)) delete doc.removed[key];
     if (Object.keys(doc.removed).length === 0) delete doc.removed;
   }
   doc.known = known;
-  doc.fingerprint = fingerprintOf(known);
+  doc.fingerprint = fingerprintOf(model);
   doc.title = model.title;
-  if (changes.seenBefore && hasChanges(changes)) {
+  const { renamed, moved: movedItems, ambiguous, ticked, unticked } = changes;
+  // First sight: its ticks are in the log, there is no change to tell.
+  if ((changes.seenBefore && (hasChanges(changes) || ticked.length)) || renamed.length) {
     const report: ChangeReport = {
       at,
-      renamed: changes.renamed,
+      renamed,
       removed: changes.removed.map(({ key, text }) => ({ key, text })),
       added: changes.added,
     };
+    if (movedItems.length) report.moved = movedItems;
+    if (ambiguous.length) report.ambiguous = ambiguous.map(({ key, text, candidates }) => ({ key, text, candidates }));
+    if (ticked.length) report.ticked = ticked;
+    if (unticked.length) report.unticked = unticked;
+    if (changes.restored.length) report.restored = changes.restored;
     doc.lastChange = report;
-  } else if (changes.renamed.length) {
-    doc.lastChange = { at, renamed: changes.renamed, removed: [], added: [] };
+  }
+}
+
+/** Moves everything recorded under some keys (status, history, undo steps, notes) to other keys. */
+export function moveKeys(doc: DocumentState, moved: ReadonlyMap<string, string>): void {
+  for (const entry of doc.log ?? []) entry.key = moved.get(entry.key) ?? entry.key;
+  // Undo steps follow the item too, so `roadmap undo` still reverts it under its new key.
+  for (const step of doc.undo ?? []) for (const change of step.changes) change.key = moved.get(change.key) ?? change.key;
+  if (doc.notes) {
+    for (const [from, to] of moved) {
+      const notes = Object.hasOwn(doc.notes, from) ? doc.notes[from] : undefined;
+      if (!notes) continue;
+      doc.notes[to] = [...(Object.hasOwn(doc.notes, to) ? (doc.notes[to] ?? []) : []), ...notes];
+      delete doc.notes[from];
+    }
   }
 }
 
@@ -173,6 +290,8 @@ export interface OrphanProgress {
   text: string;
   status: DocumentState['items'][string]['status'];
   at: string;
+  /** For progress left aside as ambiguous: the items of the document it could belong to. */
+  candidates?: { key: string; id: number; text: string }[];
 }
 
 /** Keys holding progress that match no item of the document (removed items), in key order. */
@@ -180,12 +299,19 @@ export function orphanProgress(model: Roadmap, doc: DocumentState): OrphanProgre
   const keys = new Set(model.items.map((item) => item.key));
   return Object.entries(doc.items)
     .filter(([key]) => !keys.has(key))
-    .map(([key, record]) => ({
-      key,
-      text: doc.removed?.[key]?.text ?? doc.known?.[key]?.text ?? key,
-      status: record.status,
-      at: record.at,
-    }))
+    .map(([key, record]) => {
+      const orphan: OrphanProgress = {
+        key,
+        text: doc.removed?.[key]?.text ?? doc.known?.[key]?.text ?? key,
+        status: record.status,
+        at: record.at,
+      };
+      const candidates = doc.removed?.[key]?.candidates;
+      if (candidates) {
+        orphan.candidates = model.items.filter((item) => candidates.includes(item.key)).map(({ key, id, text }) => ({ key, id, text }));
+      }
+      return orphan;
+    })
     .sort((a, b) => a.key.localeCompare(b.key));
 }
 
@@ -219,4 +345,34 @@ export function registerDocument(
     if (doc.hash !== undefined) current.contentHash = doc.hash;
   }
   return current;
+}
+
+/** Why progress could not be attached by hand. */
+export class AttachError extends Error {
+  constructor(
+    readonly reason: 'unknown-key' | 'taken',
+    readonly key: string,
+  ) {
+    super(`cannot attach ${key}: ${reason}`);
+    this.name = 'AttachError';
+  }
+}
+
+/**
+ * Gives the progress recorded under a key that is no item of the document (a removed or ambiguous
+ * item: see `orphanProgress`) to an item: its status, history, undo steps and notes move to the item's
+ * key. Throws an AttachError when the key holds no such progress, or the item has progress of its own.
+ */
+export function attachProgress(model: Roadmap, doc: DocumentState, key: string, id: number): void {
+  const item = model.items[id - 1];
+  const record = Object.hasOwn(doc.items, key) ? doc.items[key] : undefined;
+  if (!item || !record || model.items.some((i) => i.key === key)) throw new AttachError('unknown-key', key);
+  if (Object.hasOwn(doc.items, item.key)) throw new AttachError('taken', item.key);
+  Object.defineProperty(doc.items, item.key, { value: record, enumerable: true, writable: true, configurable: true });
+  delete doc.items[key];
+  if (doc.removed) {
+    delete doc.removed[key];
+    if (Object.keys(doc.removed).length === 0) delete doc.removed;
+  }
+  moveKeys(doc, new Map([[key, item.key]]));
 }

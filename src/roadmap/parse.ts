@@ -158,11 +158,23 @@ export function parseRoadmap(source: string): Roadmap {
 
   visit(tree.children, null, 0);
 
-  const h1s = headings.filter((h) => h.depth === 1);
-  const titleHeading = h1s.length === 1 ? h1s[0] : undefined;
-  const model = buildModel(raw, headings, titleHeading);
+  const model = buildModel(raw, headings, titleHeadingOf(headings, raw));
   if (model.title === null && frontTitle) model.title = frontTitle;
   return model;
+}
+
+/**
+ * The document's title: its only `#` heading; or, when there are several, the first one when it is the
+ * only one holding items (the others are footers such as `# Contribution`: a heading without items never
+ * takes the title away nor makes `#` the level depth).
+ */
+function titleHeadingOf(headings: readonly HeadingInfo[], raw: readonly RawItem[]): HeadingInfo | undefined {
+  const h1s = headings.filter((h) => h.depth === 1);
+  if (h1s.length <= 1) return h1s[0];
+  const holding = new Set<HeadingInfo>();
+  for (const item of raw) for (const h of item.path) if (h.depth === 1) holding.add(h);
+  const [first] = h1s;
+  return holding.size === 1 && first && holding.has(first) ? first : undefined;
 }
 
 /** The `title:` of YAML or TOML front matter, unquoted, or null. */

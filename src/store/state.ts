@@ -16,6 +16,8 @@ export interface LogEntry {
   key: string;
   from: ItemStatus;
   to: ItemStatus;
+  /** `document`: ticked (`[x]`) in the document itself, recorded when first seen (`at` is that day). */
+  via?: 'document';
 }
 
 /** One item's change inside an undo step: the record before (null: none) and after. */
@@ -39,12 +41,18 @@ export interface KnownItem {
   text: string;
   /** The item's group: `level › section` titles. */
   section: string;
+  /** The text of the task item it is nested under (absent: none, or a snapshot made before parents were kept). */
+  parent?: string;
+  /** Ticked (`[x]`) in the document itself. */
+  checked?: boolean;
 }
 
 /** An item that left the document while it had progress: kept until `doctor --prune`. */
 export interface RemovedItem extends KnownItem {
   /** ISO date-time it was found missing. */
   at: string;
+  /** Set when the item could be several items of the document (twins): their keys. Attach by hand (`doctor --attach`). */
+  candidates?: string[];
 }
 
 /** What changed in the document between two runs (the details behind the one-line summary). */
@@ -53,6 +61,16 @@ export interface ChangeReport {
   renamed: { from: string; to: string; fromText: string; toText: string }[];
   removed: { key: string; text: string }[];
   added: { key: string; text: string }[];
+  /** Items found in another place, their key and progress kept. */
+  moved?: { key: string; text: string; from: string; to: string }[];
+  /** Recorded items with progress that could be several items: progress left on the recorded key. */
+  ambiguous?: { key: string; text: string; candidates: { key: string; text: string }[] }[];
+  /** Items ticked in the document, recorded as done when first seen. */
+  ticked?: { key: string; text: string }[];
+  /** Items whose tick left the document: they stay done (`roadmap uncheck` unchecks). */
+  unticked?: { key: string; text: string }[];
+  /** Removed items back with exactly their text and place: their progress is theirs again. */
+  restored?: { key: string; text: string }[];
 }
 
 /** Progress of one roadmap document. Later features add optional fields next to these. */
@@ -76,6 +94,11 @@ export interface DocumentState {
    * here only in memory while a change is made, and in state files written before it moved out.
    */
   known?: Record<string, KnownItem>;
+  /**
+   * The key of each item whose key is not the one the parser gives it, by item number, for the content
+   * `contentHash` names: keys are recorded and stay with their item when the document changes.
+   */
+  keys?: Record<string, string>;
   /** Items gone from the document whose progress is kept, by key. */
   removed?: Record<string, RemovedItem>;
   /** The last change found in the document. */
@@ -220,6 +243,9 @@ function checkDocumentExtras(doc: Record<string, unknown>): string | null {
   if (doc.title !== undefined && doc.title !== null && typeof doc.title !== 'string') return '"title" is not a string';
   if (doc.fingerprint !== undefined && typeof doc.fingerprint !== 'string') return '"fingerprint" is not a string';
   if (doc.contentHash !== undefined && typeof doc.contentHash !== 'string') return '"contentHash" is not a string';
+  if (doc.keys !== undefined && (!isObject(doc.keys) || !Object.values(doc.keys).every((k) => typeof k === 'string'))) {
+    return '"keys" is not valid';
+  }
   if (doc.known !== undefined && (!isObject(doc.known) || !Object.values(doc.known).every(isKnown))) return '"known" is not valid';
   if (
     doc.removed !== undefined &&

@@ -15,11 +15,11 @@ export interface TrackIO {
 
 /**
  * Runs before every command on the document it loaded: when the document's items differ from the
- * last run (renamed, removed, new items), moves the progress of renamed items to their new keys, keeps
- * that of removed items aside, records the new snapshot and prints one summary line. Costs one string
- * comparison when the document's bytes are those last seen (the loader already hashed them); writes
- * nothing for a document without progress, nor when nothing changed. Best effort: a state file that
- * cannot be read or written is left to the command itself to report.
+ * last run, reconciles them with the recorded ones (keys and progress follow their items; see
+ * `diffDocument`), records ticks written in the document, records the new snapshot and prints what
+ * changed. Costs one string comparison when the document's bytes are those last seen (the loader
+ * already hashed them); writes nothing for a document without progress nor ticks, nor when nothing
+ * changed. Best effort: a state file that cannot be read or written is left to the command itself to report.
  */
 export async function trackDocumentChanges(doc: LoadedRoadmap, io: TrackIO): Promise<void> {
   let state: State;
@@ -29,15 +29,19 @@ export async function trackDocumentChanges(doc: LoadedRoadmap, io: TrackIO): Pro
     return;
   }
   const docState = Object.hasOwn(state.documents, doc.docId) ? state.documents[doc.docId] : undefined;
-  if (!docState || docState.contentHash === doc.hash) return;
+  // Never seen: only a document that ticks items itself is recorded (its ticks are progress).
+  if (docState ? docState.contentHash === doc.hash : !doc.model.items.some((item) => item.checked)) return;
   // The bytes changed (or the state predates contentHash): compare the items themselves.
-  const { applyChanges, diffDocument, fingerprintOf, hasChanges, snapshotOf } = await import('../progress/document-changes.js');
-  const fingerprint = fingerprintOf(snapshotOf(doc.model));
+  const { applyChanges, diffDocument, fingerprintOf, hasChanges, registerDocument } = await import('../progress/document-changes.js');
+  const fingerprint = fingerprintOf(doc.model);
   let changes: DocumentChanges | null;
   try {
     changes = await io.store.update((fresh) => {
       const current = Object.hasOwn(fresh.documents, doc.docId) ? fresh.documents[doc.docId] : undefined;
-      if (!current) return null;
+      if (!current) {
+        registerDocument(fresh, doc, io.now().toISOString());
+        return null;
+      }
       // Same items, other bytes (prose edited): only the hash is recorded, so later runs skip all this.
       if (current.fingerprint !== fingerprint) {
         current.known = io.store.snapshot(doc.docId, current);
@@ -55,8 +59,7 @@ export async function trackDocumentChanges(doc: LoadedRoadmap, io: TrackIO): Pro
     throw error;
   }
   if (changes && hasChanges(changes)) {
-    io.warn(
-      `${io.t.errors.prefix} ${io.t.documents.changes.summary(changes.renamed.length, changes.removed.length, changes.added.length)}`,
-    );
+    const { renderDocumentChanges } = await import('../ui/render-identity.js');
+    for (const line of renderDocumentChanges(changes, io.t)) io.warn(line);
   }
 }

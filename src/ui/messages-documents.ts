@@ -87,6 +87,30 @@ export const documentsEn = () => ({
     summary: (renamed: number, removed: number, added: number) =>
       `document changed: ${renamed} renamed (progress kept), ${removed} removed, ${added} new — roadmap doctor for details`,
   },
+  // Identity of items across document changes (docs/document-changes.md).
+  identity: {
+    moved: (n: number) => `${plural(n, 'item')} moved to another section (progress kept)`,
+    movedLine: (text: string, from: string, to: string) => `moved: “${text}”: ${from} → ${to} (progress kept)`,
+    ambiguous: (text: string, n: number, key: string) =>
+      `“${text}” could be any of ${n} items now: its progress stays on key ${key}, attach it with roadmap doctor --attach ${key} --to <item>`,
+    unticked: (text: string, key: string) =>
+      `“${text}” is no longer ticked in the document: it stays done (roadmap uncheck ${key} to uncheck it)`,
+    tickedLine: (text: string) => `ticked in the document: “${text}” (recorded as done)`,
+    untickedLine: (text: string) => `no longer ticked in the document: “${text}” (still done)`,
+    restoredLine: (text: string) => `back: “${text}” (its progress, kept aside, is restored)`,
+    viaDocument: 'ticked in the document',
+    ambiguousTitle: (n: number) =>
+      `${plural(n, 'recorded item')} could be several items of the document (twins); progress kept, not guessed:`,
+    ambiguousLine: (status: string, text: string, key: string, candidates: string) =>
+      `${status} · ${text} (key ${key}) → one of: ${candidates}`,
+    attachHint: (key: string, candidate: string) => `Attach it by hand: roadmap doctor --attach ${key} --to ${candidate}`,
+    attachOption: 'attach the progress of a recorded key (see doctor) to an item: --attach <key> --to <item>',
+    toOption: 'the item that --attach gives the progress to',
+    attachNeedsTo: '--attach needs --to <item> (and --to needs --attach <key>)',
+    attachUnknown: (key: string) => `no progress is recorded under key “${key}” outside the document: roadmap doctor lists those`,
+    attachTaken: (text: string) => `“${text}” already has progress of its own: uncheck it first (roadmap uncheck), then attach`,
+    attached: (key: string, text: string) => `Progress of key ${key} attached to “${text}”.`,
+  },
 });
 
 export type DocumentMessages = ReturnType<typeof documentsEn>;
@@ -183,5 +207,29 @@ export const documentsFr = (): DocumentMessages => ({
   changes: {
     summary: (renamed: number, removed: number, added: number) =>
       `document modifié : ${renamed} renommé${renamed > 1 ? 's' : ''} (progression gardée), ${removed} retiré${removed > 1 ? 's' : ''}, ${added} nouveau${added > 1 ? 'x' : ''} — roadmap doctor pour les détails`,
+  },
+  identity: {
+    moved: (n: number) => `${pluralFr(n, 'élément déplacé', 'éléments déplacés')} dans une autre section (progression gardée)`,
+    movedLine: (text: string, from: string, to: string) => `déplacé : « ${text} » : ${from} → ${to} (progression gardée)`,
+    ambiguous: (text: string, n: number, key: string) =>
+      `« ${text} » peut être l’un de ${n} éléments maintenant : sa progression reste sur la clé ${key}, rattache-la avec roadmap doctor --attach ${key} --to <élément>`,
+    unticked: (text: string, key: string) =>
+      `« ${text} » n’est plus coché dans le document : il reste fait (roadmap uncheck ${key} pour le décocher)`,
+    tickedLine: (text: string) => `coché dans le document : « ${text} » (enregistré comme fait)`,
+    untickedLine: (text: string) => `plus coché dans le document : « ${text} » (toujours fait)`,
+    restoredLine: (text: string) => `revenu : « ${text} » (sa progression, gardée de côté, lui est rendue)`,
+    viaDocument: 'coché dans le document',
+    ambiguousTitle: (n: number) =>
+      `${pluralFr(n, 'élément enregistré', 'éléments enregistrés')} ${n <= 1 ? 'peut' : 'peuvent'} être plusieurs éléments du document (jumeaux) ; progression gardée, rien deviné :`,
+    ambiguousLine: (status: string, text: string, key: string, candidates: string) =>
+      `${status} · ${text} (clé ${key}) → l’un de : ${candidates}`,
+    attachHint: (key: string, candidate: string) => `Pour la rattacher à la main : roadmap doctor --attach ${key} --to ${candidate}`,
+    attachOption: 'rattache la progression d’une clé enregistrée (voir doctor) à un élément : --attach <clé> --to <élément>',
+    toOption: 'l’élément auquel --attach donne la progression',
+    attachNeedsTo: '--attach demande --to <élément> (et --to demande --attach <clé>)',
+    attachUnknown: (key: string) =>
+      `aucune progression n’est enregistrée sous la clé « ${key} » hors du document : roadmap doctor les liste`,
+    attachTaken: (text: string) => `« ${text} » a déjà sa propre progression : décoche-le d’abord (roadmap uncheck), puis rattache`,
+    attached: (key: string, text: string) => `Progression de la clé ${key} rattachée à « ${text} ».`,
   },
 });

@@ -101,13 +101,28 @@ export function renderDoctor(
       const rows = finding.items.map((o: OrphanProgress) => m.removedLine(statusName(t, o.status), o.text, o.key, date(o.at)));
       for (const row of capped(rows)) lines.push(`    ${cut(row)}`);
       lines.push(`  ${chalk.dim(m.pruneHint)}`);
+    } else if (finding.check === 'ambiguous-progress') {
+      const id = t.documents.identity;
+      lines.push(chalk.yellow(`! ${id.ambiguousTitle(finding.items.length)}`));
+      for (const o of finding.items) {
+        const candidates = (o.candidates ?? []).map((c) => `${c.id} “${c.text}”`).join(', ');
+        lines.push(`    ${cut(id.ambiguousLine(statusName(t, o.status), o.text, o.key, candidates))}`);
+        const first = o.candidates?.[0];
+        if (first) lines.push(`  ${chalk.dim(cut(id.attachHint(o.key, String(first.id))))}`);
+      }
     } else if (finding.check === 'last-change') {
       const change = finding.change;
+      const id = t.documents.identity;
       lines.push(`ℹ ${m.lastChange(date(change.at))}`);
       const rows = [
         ...change.renamed.map((r) => m.renamedLine(r.fromText, r.toText)),
+        ...(change.moved ?? []).map((r) => id.movedLine(r.text, r.from, r.to)),
         ...change.removed.map((r) => m.removedItem(r.text)),
         ...change.added.map((r) => m.addedItem(r.text)),
+        ...(change.ambiguous ?? []).map((r) => id.ambiguous(r.text, r.candidates.length, r.key)),
+        ...(change.ticked ?? []).map((r) => id.tickedLine(r.text)),
+        ...(change.unticked ?? []).map((r) => id.untickedLine(r.text)),
+        ...(change.restored ?? []).map((r) => id.restoredLine(r.text)),
       ];
       for (const row of capped(rows)) lines.push(`    ${cut(row)}`);
     }

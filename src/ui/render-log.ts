@@ -27,7 +27,7 @@ export function renderLog(entries: readonly HistoryEntry[], recap: WeeklyRecap, 
       const text = entry.text === null ? chalk.dim(`${sanitize(entry.key)} ${t.log.removed}`) : sanitize(entry.text);
       lines.push(
         `  ${chalk.dim(options.time(entry.at))}  ${statusMark(chalk, entry.to)} ${padEnd(name(entry.to), toWidth)}  ` +
-          `${chalk.bold(padStart(String(entry.id ?? '?'), idWidth))}  ${text}  ${chalk.dim(`(${name(entry.from)} → ${name(entry.to)})`)}`,
+          `${chalk.bold(padStart(String(entry.id ?? '?'), idWidth))}  ${text}  ${chalk.dim(entry.via === 'document' ? `(${t.documents.identity.viaDocument})` : `(${name(entry.from)} → ${name(entry.to)})`)}`,
       );
     }
   }

@@ -40,14 +40,21 @@ describe('import <file.md> and export --format md', () => {
     expect(dry.out.text).toContain('1 ticked item could not be matched');
     expect(dry.out.text).toContain('  ? Traits (new name)');
     expect(dry.out.text).toContain('Dry run: nothing was changed.');
-    expect(() => state()).toThrow();
+    // Only the document's own tick, recorded when first seen.
+    expect(state().documents[plan].items).toEqual({ lifetimes: { status: 'done', at: '2026-03-01T09:00:00.000Z' } });
 
     const real = ctxFor();
     await runImport({ file: copy }, real);
     expect(real.out.text).toContain('Progress saved.');
     const doc = state().documents[plan];
-    expect(doc.items).toEqual({ borrowing: { status: 'done', at: '2026-03-01T09:00:00.000Z' } });
-    expect(doc.log).toEqual([{ at: '2026-03-01T09:00:00.000Z', key: 'borrowing', from: 'todo', to: 'done' }]);
+    expect(doc.items).toEqual({
+      lifetimes: { status: 'done', at: '2026-03-01T09:00:00.000Z' },
+      borrowing: { status: 'done', at: '2026-03-01T09:00:00.000Z' },
+    });
+    expect(doc.log).toEqual([
+      { at: '2026-03-01T09:00:00.000Z', key: 'lifetimes', from: 'todo', to: 'done', via: 'document' },
+      { at: '2026-03-01T09:00:00.000Z', key: 'borrowing', from: 'todo', to: 'done' },
+    ]);
 
     const out = ctxFor();
     await runExport({ format: 'md' }, out);
@@ -91,7 +98,8 @@ describe('import <file.json>', () => {
     await runImport({ file: join(dir, 'p.json') }, json);
     expect(JSON.parse(json.out.text)).toMatchObject({
       dryRun: false,
-      kept: 0,
+      // Lifetimes, ticked in the document, was recorded when the new home first saw it.
+      kept: 1,
       unknown: [],
       changed: [{ key: 'traits', from: 'todo', to: 'done' }],
     });
@@ -113,7 +121,10 @@ describe('when the document changes', () => {
     );
     const first = ctxFor({ now: '2026-03-03T00:00:00Z' });
     await runStatus({}, first);
-    expect(first.err.text).toBe('roadmap: document changed: 1 renamed (progress kept), 1 removed, 1 new — roadmap doctor for details\n');
+    expect(first.err.text).toBe(
+      'roadmap: document changed: 1 renamed (progress kept), 1 removed, 1 new — roadmap doctor for details\n' +
+        '  renamed: “Borrowing” → “Borrowing and moves” (progress kept)\n  removed: “Traits”\n',
+    );
     expect(first.out.text).toMatch(/Overall\s.*2\/6/);
     const second = ctxFor();
     await runStatus({}, second);
@@ -130,7 +141,11 @@ describe('when the document changes', () => {
     const prune = ctxFor({ lang: 'fr' });
     await runDoctor({ prune: true }, prune);
     expect(prune.out.text).toContain('Progression de 1 élément retiré supprimée.');
-    expect(state().documents[plan].items).toEqual({ 'borrowing-and-moves': { status: 'done', at: '2026-03-01T09:00:00.000Z' } });
+    // The renamed item kept its key.
+    expect(state().documents[plan].items).toEqual({
+      borrowing: { status: 'done', at: '2026-03-01T09:00:00.000Z' },
+      lifetimes: { status: 'done', at: '2026-03-01T09:00:00.000Z' },
+    });
     const json = ctxFor({ json: true });
     await runDoctor({}, json);
     expect(JSON.parse(json.out.text).findings.map((f: { check: string }) => f.check)).toEqual(['last-change']);
@@ -176,8 +191,12 @@ describe('when the document changes', () => {
     writeFileSync(plan, readFileSync(plan, 'utf8').replace('- [ ] Borrowing', '- [ ] Borrowing and moves'));
     const ctx = ctxFor();
     await runStatus({}, ctx);
-    expect(ctx.err.text).toBe('roadmap: document changed: 1 renamed (progress kept), 0 removed, 0 new — roadmap doctor for details\n');
-    expect(state().documents[plan].items).toHaveProperty('borrowing-and-moves');
+    expect(ctx.err.text).toBe(
+      'roadmap: document changed: 1 renamed (progress kept), 0 removed, 0 new — roadmap doctor for details\n' +
+        '  renamed: “Borrowing” → “Borrowing and moves” (progress kept)\n',
+    );
+    expect(state().documents[plan].items).toHaveProperty('borrowing');
+    expect(state().documents[plan].keys).toEqual({ '3': 'borrowing' });
     expect(state().documents[plan].contentHash).toBe(contentHash(readFileSync(plan)));
   });
 });

@@ -166,7 +166,10 @@ describe('editing the document', () => {
     );
     const first = runRoadmap(['status', '--json'], all);
     expect(first.code).toBe(0);
-    expect(first.stderr).toBe('roadmap: document changed: 1 renamed (progress kept), 1 removed, 1 new — roadmap doctor for details\n');
+    expect(first.stderr).toBe(
+      'roadmap: document changed: 1 renamed (progress kept), 1 removed, 1 new — roadmap doctor for details\n' +
+        '  renamed: “Hash maps in depth” → “Hash maps in great depth” (progress kept)\n  removed: “Linked lists”\n',
+    );
     expect(JSON.parse(first.stdout)).toMatchObject({ total: 4, done: 3 });
     expect(runRoadmap(['status'], all).stderr).toBe('');
     const doctor = runRoadmap(['doctor'], all);

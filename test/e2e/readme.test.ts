@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runRoadmap, scratchHome } from '../helpers/cli.js';
 import { ROOT } from '../helpers/context.js';
@@ -55,13 +55,9 @@ describe('the README as a front page', () => {
       for (const [, target] of text.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)) {
         if (/^[a-z]+:/.test(target as string)) continue;
         const path = join(ROOT, dirname(page), target as string);
-        if (!existsSync(path) && !PENDING.has(relative(ROOT, path))) broken.push(`${page} → ${target}`);
+        if (!existsSync(path)) broken.push(`${page} → ${target}`);
       }
     }
     expect(broken).toEqual([]);
   });
 });
-
-// Pages of docs/ written on other branches of the same round (issue 15 links them, others write them).
-// Once they are merged this set can go.
-const PENDING = new Set(['docs/document-changes.md']);

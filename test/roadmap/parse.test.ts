@@ -190,6 +190,24 @@ describe('edge cases', () => {
     expect(model.items.map((i) => i.key)).toEqual(['video', 'video-2', expect.stringMatching(/^item-[0-9a-f]{8}$/)]);
   });
 
+  it('keeps the title and the levels when a `#` footer without items follows', () => {
+    const model = parseRoadmap(
+      '# Study plan\n\n## Basics\n\n### Arrays\n\n- [ ] a\n\n### Lists\n\n- [ ] b\n\n## Advanced\n\n- [ ] c\n\n# Contribution\n\nSend a pull request.\n',
+    );
+    expect(model.title).toBe('Study plan');
+    expect(model.levels.map((l) => [l.title, l.sections.map((s) => s.title), l.itemIds])).toEqual([
+      ['Basics', ['Arrays', 'Lists'], [1, 2]],
+      ['Advanced', [], [3]],
+    ]);
+    expect(model.notes.map((n) => n.title)).toContain('Contribution');
+  });
+
+  it('makes `#` the levels when several `#` headings hold items', () => {
+    const model = parseRoadmap('# One\n\n- [ ] a\n\n# Two\n\n- [ ] b\n\n# Footer\n\ntext\n');
+    expect(model.title).toBeNull();
+    expect(model.levels.map((l) => l.title)).toEqual(['One', 'Two']);
+  });
+
   it('numbers levels by position when the titles do not number them', () => {
     const model = parseRoadmap('## Zeta\n- [ ] a\n## Alpha\n- [ ] b\n');
     expect(model.levels.map((l) => [l.number, l.color, l.name])).toEqual([
