@@ -22,7 +22,7 @@ import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { parseStateText } from '../../src/store/inspect.js';
 import type { State } from '../../src/store/state.js';
 import { scratchHome, stateFileOf } from '../helpers/cli.js';
-import { spawnRoadmap } from '../helpers/spawn-roadmap.js';
+import { spawnRoadmap } from '../helpers/spawn.js';
 import { fillDisk, mountTmpfs, type Tmpfs } from '../helpers/tmpfs.js';
 
 function home(roadmapHome?: string) {

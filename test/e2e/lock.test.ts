@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseStateText } from '../../src/store/inspect.js';
 import type { State } from '../../src/store/state.js';
 import { scratchHome, stateFileOf } from '../helpers/cli.js';
-import { sleep, spawnRoadmap, startRoadmap, waitFor } from '../helpers/spawn-roadmap.js';
+import { sleep, spawnRoadmap, startRoadmap, waitFor } from '../helpers/spawn.js';
 
 function home() {
   const { env } = scratchHome();

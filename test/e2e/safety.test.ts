@@ -6,7 +6,7 @@ import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocumentState, State } from '../../src/store/state.js';
-import { doneKeys, home, readState, spawnRoadmap } from '../helpers/spawn.js';
+import { doneKeys, home, leaveOwnerlessLock, readState, spawnRoadmap } from '../helpers/spawn.js';
 
 const bundled = (state: State): DocumentState => state.documents.bundled ?? { items: {} };
 
@@ -67,13 +67,8 @@ describe('crashes: locks left behind', () => {
 
   it('a lock folder of an older roadmap with no owner record, 3 s old, is removed at once and reported', async () => {
     const h = home();
-    mkdirSync(dirname(h.stateFile), { recursive: true });
-    const lock = `${h.stateFile}.lock`;
-    mkdirSync(lock);
     // No owner record, last modified 3 s ago (past the 2 s grace of a lock that names no process).
-    const ago = new Date(Date.now() - 3000);
-    const { utimesSync } = await import('node:fs');
-    utimesSync(lock, ago, ago);
+    const lock = leaveOwnerlessLock(h.stateFile, 3000);
     const run = await spawnRoadmap(['check', '2'], h.env);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toBe(`roadmap: removed a stale lock on ${h.stateFile} that named no process (left by a killed or older roadmap)\n`);

@@ -2,11 +2,11 @@
 // `npm test`, whose crash-safety tests are deterministic). Their bounds are set to hold on a loaded
 // 2-core machine: they count outcomes over random kills and bound durations.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { doneKeys, home, median, readState, spawnRoadmap } from '../helpers/spawn.js';
+import { doneKeys, home, leaveOwnerlessLock, median, readState, spawnRoadmap } from '../helpers/spawn.js';
 
 /** A lock not refreshed for this long is stale (src/store). */
 const STALE_MS = 4000;
@@ -37,7 +37,7 @@ describe('crashes: SIGKILL at random moments', () => {
       for (let i = 0; i < runs; i++) {
         const id = 1 + i;
         const aim = median(ends.slice(-5));
-        const run = await spawnRoadmap(['check', String(id), '--json'], h.env, aim * (0.6 + 0.6 * Math.random()));
+        const run = await spawnRoadmap(['check', String(id), '--json'], h.env, { timeoutMs: aim * (0.6 + 0.6 * Math.random()) });
         if (run.code === 0) {
           stats.completed++;
           committed.push(JSON.parse(run.stdout).changes[0].key);
@@ -104,12 +104,8 @@ describe('crashes: SIGKILL at random moments', () => {
 
   it('a lock that names no process is waited for during its grace, then removed and reported', async () => {
     const h = home();
-    mkdirSync(dirname(h.stateFile), { recursive: true });
-    const lock = `${h.stateFile}.lock`;
-    mkdirSync(lock);
     // No owner record (a writer killed before it wrote one), last modified 1 s ago: 1 s of the 2 s grace left.
-    const ago = new Date(Date.now() - 1000);
-    utimesSync(lock, ago, ago);
+    leaveOwnerlessLock(h.stateFile, 1000);
     const run = await spawnRoadmap(['check', '2'], h.env);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain('removed a stale lock');
