@@ -242,7 +242,9 @@ describe('ref matching properties', () => {
                 ? result.suggestions
                 : [];
         for (const id of ids) expect(id >= 1 && id <= model.items.length).toBe(true);
-        expect(['item', 'ambiguous', 'none', 'empty', 'out-of-range']).toContain(result.kind);
+        expect(['item', 'ambiguous', 'none', 'empty', 'out-of-range', 'not-a-number']).toContain(result.kind);
+        // Only a number-like reference (a sign, a decimal point, an exponent) is `not-a-number`.
+        if (result.kind === 'not-a-number') expect(ref.trim()).toMatch(/^#?[-+\u2212]?[\d.,eE+-]*\d[\d.,eE+-]*$/);
       }),
       RUNS,
     );
