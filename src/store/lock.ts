@@ -298,7 +298,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Takes the cross-process lock of the state file. A free lock is taken synchronously (no thread pool
  * started); a held one is polled until it is free, or until it proves stale (removed, and reported in
  * `recovered`), or until `timeoutMs` (LockTimeoutError naming the holder). Other errors (a read-only
- * folder) are thrown as they are.
+ * folder) are thrown as they are. The lock reads the machine's real clock, never the Context's: it is
+ * compared with file times and process start times, which `ROADMAP_NOW` does not move.
  */
 export async function lockState(stateFile: string, options: LockOptions = {}): Promise<HeldLock> {
   const { timeoutMs = DEFAULT_LOCK_TIMEOUT_MS } = options;
