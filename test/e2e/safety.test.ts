@@ -1,12 +1,8 @@
-// Guarantees 1-3 of "Your data is safe", on the installed binary: concurrency, stale locks of killed
-// processes, rotated backups. SIGKILL at random moments and timing bounds: test/stress/crash.test.ts.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocumentState, State } from '../../src/store/state.js';
-import { doneKeys, home, leaveOwnerlessLock, readState, spawnRoadmap } from '../helpers/spawn.js';
+import { doneKeys, home, leaveDeadOwnerLock, leaveOwnerlessLock, readState, spawnRoadmap } from '../helpers/spawn.js';
 
 const bundled = (state: State): DocumentState => state.documents.bundled ?? { items: {} };
 
@@ -52,13 +48,8 @@ describe('crashes: locks left behind', () => {
   it('a lock left by a killed process does not hold up the next command', async () => {
     const h = home();
     expect((await spawnRoadmap(['check', '1'], h.env)).code).toBe(0);
-    // A process that has exited: its pid names no live process any more.
-    const dead = spawn(process.execPath, ['-e', '0']);
-    await new Promise((resolve) => dead.on('close', resolve));
-    const lock = `${h.stateFile}.lock`;
-    mkdirSync(lock);
-    const stat = statSync(lock, { bigint: true });
-    writeFileSync(`${lock}.owner`, JSON.stringify({ pid: dead.pid, host: hostname(), ino: String(stat.ino), ctime: String(stat.ctimeNs) }));
+    // Its owner record names a process that has exited: no live process any more.
+    const lock = await leaveDeadOwnerLock(h.stateFile);
     const run = await spawnRoadmap(['check', '2'], h.env);
     expect(run.code, run.stderr).toBe(0);
     expect(doneKeys(readState(h.stateFile))).toHaveLength(2);

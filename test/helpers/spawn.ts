@@ -1,6 +1,7 @@
 // Spawning the installed binary asynchronously, for tests that run several at once, stop or kill them.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, utimesSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { inject } from 'vitest';
 import { parseStateText } from '../../src/store/inspect.js';
@@ -93,5 +94,17 @@ export function leaveOwnerlessLock(stateFile: string, ageMs: number): string {
   mkdirSync(lock);
   const ago = new Date(Date.now() - ageMs);
   utimesSync(lock, ago, ago);
+  return lock;
+}
+
+/** Leaves an older roadmap's lock folder whose owner record names a process that has exited; returns its path. */
+export async function leaveDeadOwnerLock(stateFile: string): Promise<string> {
+  const dead = spawn(process.execPath, ['-e', '0']);
+  await new Promise((resolve) => dead.on('close', resolve));
+  mkdirSync(dirname(stateFile), { recursive: true });
+  const lock = `${stateFile}.lock`;
+  mkdirSync(lock);
+  const stat = statSync(lock, { bigint: true });
+  writeFileSync(`${lock}.owner`, JSON.stringify({ pid: dead.pid, host: hostname(), ino: String(stat.ino), ctime: String(stat.ctimeNs) }));
   return lock;
 }

@@ -1,12 +1,7 @@
-// Statistical crash and timing runs on the installed binary (`npm run test:stress`, run by .ci/run; not in
-// `npm test`, whose crash-safety tests are deterministic). Their bounds are set to hold on a loaded
-// 2-core machine: they count outcomes over random kills and bound durations.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { doneKeys, home, leaveOwnerlessLock, median, readState, spawnRoadmap } from '../helpers/spawn.js';
+import { doneKeys, home, leaveDeadOwnerLock, leaveOwnerlessLock, median, readState, spawnRoadmap } from '../helpers/spawn.js';
 
 /** A lock not refreshed for this long is stale (src/store). */
 const STALE_MS = 4000;
@@ -89,12 +84,7 @@ describe('crashes: SIGKILL at random moments', () => {
     const h = home();
     expect((await spawnRoadmap(['check', '1'], h.env)).code).toBe(0);
     const typical = median([(await spawnRoadmap(['check', '3'], h.env)).ms, (await spawnRoadmap(['check', '4'], h.env)).ms]);
-    const dead = spawn(process.execPath, ['-e', '0']);
-    await new Promise((resolve) => dead.on('close', resolve));
-    const lock = `${h.stateFile}.lock`;
-    mkdirSync(lock);
-    const stat = statSync(lock, { bigint: true });
-    writeFileSync(`${lock}.owner`, JSON.stringify({ pid: dead.pid, host: hostname(), ino: String(stat.ino), ctime: String(stat.ctimeNs) }));
+    const lock = await leaveDeadOwnerLock(h.stateFile);
     const run = await spawnRoadmap(['check', '2'], h.env);
     expect(run.code, run.stderr).toBe(0);
     // The lock is fresh (just made): waiting for it to go stale would take STALE_MS more than a run.
