@@ -37,7 +37,15 @@ describe('the README as a front page', () => {
   it('is at most 15 KB, each heading once, and explains a global install without root', () => {
     expect(Buffer.byteLength(readme)).toBeLessThanOrEqual(15 * 1024);
     expect(new Set(headings).size).toBe(headings.length);
-    expect(headings).toEqual(['# roadmap', '## Quick start', '## A 30-second tour', '## Commands', '## Documentation', '## License']);
+    expect(headings).toEqual([
+      '# roadmap',
+      '## Quick start',
+      '## A 30-second tour',
+      '## Commands',
+      '## Your progress, when the document changes, and your data',
+      '## Documentation',
+      '## License',
+    ]);
     expect(readme).toContain('npm install -g --prefix ~/.local ./roadmap-0.1.0.tgz');
     expect(readme).toContain('EACCES');
   });
