@@ -4,10 +4,10 @@ import { type Candidate, fileOnLine, levelCandidates, markableItems, type Refera
 import { allowFiles, completionScript, printed, type Shell } from '../completion/script.js';
 import { type CompletionSources, commandAt, declareCompletion, type ValueSource } from '../completion/tree.js';
 import { type Context, chosenDocument } from '../context.js';
+import { documentState, emptyDocument } from '../progress/state.js';
 import { itemStatuses } from '../progress/stats.js';
 import { findCapstone } from '../roadmap/capstone.js';
 import type { ItemStatus, Roadmap } from '../roadmap/model.js';
-import { documentState, emptyDocument } from '../store/state.js';
 
 export interface CompletionOptions {
   shell: Shell;

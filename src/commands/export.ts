@@ -2,10 +2,10 @@ import { isAbsolute } from 'node:path';
 import type { EXPORT_FORMATS } from '../command-line.js';
 import type { Context } from '../context.js';
 import { writeExportFile } from '../io/text-files.js';
+import { documentState } from '../progress/state.js';
 import { countItems, itemStatuses } from '../progress/stats.js';
 import { progressExport } from '../progress/sync.js';
 import { rewriteMarkers } from '../roadmap/markers.js';
-import { documentState } from '../store/state.js';
 import { toJsonText } from '../ui/json.js';
 import { sanitize } from '../ui/sanitize.js';
 

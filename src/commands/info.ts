@@ -1,8 +1,8 @@
 import type { Context } from '../context.js';
 import { itemChanges, itemNotes } from '../progress/portfolio.js';
+import { documentState } from '../progress/state.js';
 import { itemStatuses } from '../progress/stats.js';
 import { findCapstone, preparationOf } from '../roadmap/capstone.js';
-import { documentState } from '../store/state.js';
 import { itemJson, toJsonText } from '../ui/json.js';
 import { type ItemInfo, notesJson, renderInfo } from '../ui/render-info.js';
 import { resolveItem } from './item-ref.js';

@@ -1,9 +1,9 @@
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { itemNotes, itemsWithNotes } from '../progress/portfolio.js';
+import { documentState } from '../progress/state.js';
 import { itemStatuses, roadmapProgress } from '../progress/stats.js';
 import { levelIndex, sectionItemIds } from '../roadmap/select.js';
-import { documentState } from '../store/state.js';
 import { itemJson, toJsonText } from '../ui/json.js';
 import { renderList } from '../ui/render-list.js';
 

@@ -2,7 +2,7 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { dayOf, formatLocalTime, parseSince } from '../progress/days.js';
 import { history, logEntries, weeklyRecap } from '../progress/history.js';
-import { documentState } from '../store/state.js';
+import { documentState } from '../progress/state.js';
 import { logJson } from '../ui/guide-json.js';
 import { toJsonText } from '../ui/json.js';
 import { renderLog } from '../ui/render-log.js';

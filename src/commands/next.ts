@@ -1,9 +1,9 @@
 import type { Context } from '../context.js';
 import { rankInput } from '../progress/guide.js';
 import { nextSuggestions, suggestionList } from '../progress/next.js';
+import { type DocumentState, documentState } from '../progress/state.js';
 import { itemStatuses } from '../progress/stats.js';
 import type { ItemStatus, Roadmap } from '../roadmap/model.js';
-import { type DocumentState, documentState } from '../store/state.js';
 import { nextJson } from '../ui/guide-json.js';
 import { toJsonText } from '../ui/json.js';
 import { renderNext } from '../ui/render-next.js';

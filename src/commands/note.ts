@@ -1,7 +1,7 @@
 import type { Context } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
 import { addNote, checkedUrl, itemNotes, removeNote, writableDocument } from '../progress/portfolio.js';
-import type { NoteRecord } from '../store/state.js';
+import type { NoteRecord } from '../progress/state.js';
 import { itemJson, toJsonText } from '../ui/json.js';
 import { noteLine, notesJson } from '../ui/render-info.js';
 import { sanitize, truncate } from '../ui/text.js';
@@ -47,7 +47,7 @@ export async function runNote(options: NoteOptions, ctx: Context): Promise<void>
     line = url ? t.note.linked(n, item.id, label) : t.note.added(n, item.id, label);
   }
   if (ctx.json) {
-    const { documentState } = await import('../store/state.js');
+    const { documentState } = await import('../progress/state.js');
     const notes = itemNotes(documentState(ctx.store.read(), loaded.docId), item.key);
     const { id, key } = itemJson(loaded.model, item.id, 'todo');
     ctx.stdout.write(toJsonText({ id, key, notes: notesJson(notes) }));

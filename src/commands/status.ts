@@ -1,7 +1,7 @@
 import type { Context } from '../context.js';
+import { documentState } from '../progress/state.js';
 import { itemStatuses, roadmapProgress } from '../progress/stats.js';
 import { levelIndex } from '../roadmap/select.js';
-import { documentState } from '../store/state.js';
 import { statusJson, toJsonText } from '../ui/json.js';
 import { renderStatus } from '../ui/render-status.js';
 

@@ -1,8 +1,8 @@
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import { type ItemChange, planUndo, revertLast } from '../progress/changes.js';
+import { type DocumentState, documentState, type UndoStep } from '../progress/state.js';
 import { itemStatuses, roadmapProgress } from '../progress/stats.js';
-import { type DocumentState, documentState, type UndoStep } from '../store/state.js';
 import { toJsonText } from '../ui/json.js';
 import { undoJson } from '../ui/json-changes.js';
 import { localDateTime, renderChanges } from '../ui/render-changes.js';

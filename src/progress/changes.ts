@@ -1,5 +1,5 @@
 import type { ItemStatus, Roadmap } from '../roadmap/model.js';
-import type { DocumentState, LogEntry, UndoChange, UndoStep } from '../store/state.js';
+import type { DocumentState, LogEntry, UndoChange, UndoStep } from './state.js';
 
 /** Undo steps kept per document; older ones are dropped. */
 export const UNDO_LIMIT = 50;

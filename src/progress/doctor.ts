@@ -1,6 +1,6 @@
 import type { Roadmap } from '../roadmap/model.js';
-import type { ChangeReport, DocumentState } from '../store/state.js';
 import { type OrphanProgress, orphanProgress } from './document-changes.js';
+import type { ChangeReport, DocumentState } from './state.js';
 
 /** Something `roadmap doctor` found. `info` needs no action; `warn` and `error` do. */
 export type Finding =

@@ -1,6 +1,6 @@
 import type { Roadmap } from '../roadmap/model.js';
-import { type ChangeReport, type DocumentState, emptyDocument, type KnownItem, type State } from '../store/state.js';
 import { type PlacedItem, RENAME_THRESHOLD, reconcile, similarity } from './identity.js';
+import { type ChangeReport, type DocumentState, emptyDocument, type KnownItem, type State } from './state.js';
 
 export { RENAME_THRESHOLD, similarity };
 

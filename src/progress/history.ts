@@ -1,6 +1,6 @@
 import { ITEM_STATUSES, type ItemStatus, type Roadmap } from '../roadmap/model.js';
-import type { DocumentState, LogEntry } from '../store/state.js';
 import { dayOfIso, weekStart } from './days.js';
+import type { DocumentState, LogEntry } from './state.js';
 
 /** A change of the log joined to the document: the item's number and text, when it still exists. */
 export interface HistoryEntry extends LogEntry {

@@ -1,9 +1,9 @@
 import type { ItemStatus, Roadmap } from '../roadmap/model.js';
 import { smallest } from '../roadmap/numbers.js';
-import type { LogEntry } from '../store/state.js';
 import { dayOfIso } from './days.js';
 import { type FocusMapping, mapFocus } from './focus.js';
 import { type PeriodSpan, type PeriodState, type PeriodWindow, parsePeriod, periodState, periodWindow, planMonth } from './periods.js';
+import type { LogEntry } from './state.js';
 import { type Counts, countItems } from './stats.js';
 
 /** A row of the planning table, read: its period and what its focus maps to. */

@@ -2,8 +2,8 @@ import { UsageError, UserError } from '../errors.js';
 import { type Capstone, type CapstonePart, findCapstone, type PartPreparation, preparationOf } from '../roadmap/capstone.js';
 import type { ItemStatus, Roadmap } from '../roadmap/model.js';
 import { fold } from '../roadmap/select.js';
-import { type DocumentState, emptyDocument, type LogEntry, type NoteRecord, type ProjectPartStatus, type State } from '../store/state.js';
 import type { Messages } from '../ui/messages.js';
+import { type DocumentState, emptyDocument, type LogEntry, type NoteRecord, type ProjectPartStatus, type State } from './state.js';
 import { type Counts, countItems } from './stats.js';
 
 const own = <T>(record: Record<string, T> | undefined, key: string): T | undefined =>

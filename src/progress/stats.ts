@@ -1,6 +1,6 @@
 import type { ItemStatus, LevelColor } from '../roadmap/model.js';
 import type { RoadmapOutline } from '../roadmap/outline.js';
-import type { DocumentState } from '../store/state.js';
+import type { DocumentState } from './state.js';
 
 export interface Counts {
   total: number;

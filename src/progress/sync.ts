@@ -1,6 +1,6 @@
 import type { Item, ItemStatus, Roadmap } from '../roadmap/model.js';
 import { ITEM_STATUSES } from '../roadmap/model.js';
-import type { DocumentState, ItemRecord, LogEntry } from '../store/state.js';
+import type { DocumentState, ItemRecord, LogEntry } from './state.js';
 
 export const EXPORT_FORMAT = 'roadmap-progress';
 

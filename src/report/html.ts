@@ -1,8 +1,8 @@
 import type { PartView } from '../progress/portfolio.js';
+import type { DocumentState, NoteRecord } from '../progress/state.js';
 import type { Counts, RoadmapProgress } from '../progress/stats.js';
 import type { Capstone } from '../roadmap/capstone.js';
 import type { ItemStatus, Roadmap, Span } from '../roadmap/model.js';
-import type { DocumentState, NoteRecord } from '../store/state.js';
 import type { Lang } from '../ui/lang.js';
 import type { Messages } from '../ui/messages.js';
 import { LEVEL_HEX, STATUS_MARK } from '../ui/style.js';

@@ -1,8 +1,8 @@
 import { projectView } from '../progress/portfolio.js';
+import type { DocumentState } from '../progress/state.js';
 import { itemStatuses, roadmapProgress } from '../progress/stats.js';
 import { findCapstone } from '../roadmap/capstone.js';
 import type { Roadmap } from '../roadmap/model.js';
-import type { DocumentState } from '../store/state.js';
 import type { Lang } from '../ui/lang.js';
 import type { Messages } from '../ui/messages.js';
 import { renderBadge } from './badge.js';

@@ -1,5 +1,5 @@
+import type { DocumentState } from '../progress/state.js';
 import type { Planning } from '../roadmap/model.js';
-import type { DocumentState } from '../store/state.js';
 
 /** The document's planning as a timeline: the date the learner started and the row of the current month. */
 export interface Timeline {

@@ -2,11 +2,11 @@ import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync,
 import { basename, dirname, join } from 'node:path';
 import { fsyncDir, writeFileAtomic, writeTarget } from '../io/atomic-write.js';
 import { removeFile } from '../io/remove-file.js';
+import type { State } from '../progress/state.js';
 import { type Backup, compactStamp, listBackups } from './backups.js';
 import { readStateFile, type StateIssue } from './inspect.js';
 import { lockState, lockStatus } from './lock.js';
 import { STATE_NAME, type StatePaths } from './paths.js';
-import type { State } from './state.js';
 import { isStateTemp } from './store.js';
 import { testPoint } from './test-hooks.js';
 

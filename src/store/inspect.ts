@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats, statSync } from 'node:fs';
-import { checkState, emptyState, MAX_STATE_DEPTH, migrateState, nestedTooDeep, type State } from './state.js';
+import { checkState, emptyState, MAX_STATE_DEPTH, migrateState, nestedTooDeep, type State } from '../progress/state.js';
 
 /** Why a state file cannot be used. */
 export type StateIssue =

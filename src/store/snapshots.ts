@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { xxHash32 } from 'js-xxhash';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { type DocumentState, isKnown, type KnownItem, type State } from './state.js';
+import { type DocumentState, isKnown, type KnownItem, type State } from '../progress/state.js';
 
 // A document's snapshot (its items when last seen: key, text, group) is what renames are recognised
 // against when the document changes. It is as large as the document and read only then, so it has a

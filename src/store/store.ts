@@ -4,6 +4,7 @@ import { UserError } from '../errors.js';
 import { fsyncDir, writeFileAtomic, writeTarget } from '../io/atomic-write.js';
 import { removeFile } from '../io/remove-file.js';
 import { markSaved } from '../io/saved.js';
+import type { DocumentState, KnownItem, State } from '../progress/state.js';
 import { makeFolders } from '../roadmap/make-folders.js';
 import type { Messages } from '../ui/messages.js';
 import { rotateBackups, syncBackup, writeBackup } from './backups.js';
@@ -11,7 +12,6 @@ import { parseStateText, readStateFile, type StateIssue, type StateReading } fro
 import { type HeldLock, LockTimeoutError, lockState } from './lock.js';
 import { STATE_NAME, type StatePaths } from './paths.js';
 import { detachSnapshots, readSnapshot, SNAPSHOTS_DIR, writeSnapshot } from './snapshots.js';
-import type { DocumentState, KnownItem, State } from './state.js';
 import { testPoint } from './test-hooks.js';
 import { wrongEntry } from './wrong-entry.js';
 

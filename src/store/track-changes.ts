@@ -1,8 +1,8 @@
 import { UserError } from '../errors.js';
 import type { DocumentChanges } from '../progress/document-changes.js';
+import type { State } from '../progress/state.js';
 import type { LoadedRoadmap } from '../roadmap/load.js';
 import type { Messages } from '../ui/messages.js';
-import type { State } from './state.js';
 import type { Store } from './store.js';
 
 export interface TrackIO {

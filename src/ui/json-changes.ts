@@ -1,6 +1,6 @@
 import type { ItemChange } from '../progress/changes.js';
+import type { UndoStep } from '../progress/state.js';
 import type { ItemStatus, Roadmap } from '../roadmap/model.js';
-import type { UndoStep } from '../store/state.js';
 
 /**
  * `check|uncheck|start|skip --json`: `{ dryRun, changes: [{ id, key, text, from, to }],

@@ -1,7 +1,7 @@
+import type { LogEntry, NoteRecord } from '../progress/state.js';
 import type { CapstonePart } from '../roadmap/capstone.js';
 import type { Item, ItemStatus, Roadmap } from '../roadmap/model.js';
 import { largest } from '../roadmap/numbers.js';
-import type { LogEntry, NoteRecord } from '../store/state.js';
 import type { RenderOptions } from './render-status.js';
 import { renderSpans, statusMark } from './style.js';
 import { padEnd, sanitize, width } from './text.js';

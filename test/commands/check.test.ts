@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/commands/check.js';
 import { runUndo } from '../../src/commands/undo.js';
 import { ExitCode, UsageError, UserError } from '../../src/errors.js';
-import type { State } from '../../src/store/state.js';
+import type { State } from '../../src/progress/state.js';
 import { FIXTURES, testContext } from '../helpers/context.js';
 import { choicesOf, ExitPromptError, scriptedPrompts } from '../helpers/prompts.js';
 

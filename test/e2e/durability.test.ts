@@ -19,8 +19,8 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { State } from '../../src/progress/state.js';
 import { parseStateText } from '../../src/store/inspect.js';
-import type { State } from '../../src/store/state.js';
 import { scratchHome, stateFileOf } from '../helpers/cli.js';
 import { spawnRoadmap } from '../helpers/spawn.js';
 import { fillDisk, mountTmpfs, type Tmpfs } from '../helpers/tmpfs.js';

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { DocumentState } from '../../src/progress/state.js';
 import type { ItemStatus } from '../../src/roadmap/model.js';
-import type { DocumentState } from '../../src/store/state.js';
 import { runRoadmap, scratchHome, stateFileOf } from '../helpers/cli.js';
 import { range, writeState as writeStateIn } from '../helpers/guide.js';
 

@@ -6,8 +6,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync 
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { State } from '../../src/progress/state.js';
 import { parseStateText } from '../../src/store/inspect.js';
-import type { State } from '../../src/store/state.js';
 import { scratchHome, stateFileOf } from '../helpers/cli.js';
 import { sleep, spawnRoadmap, startRoadmap, waitFor } from '../helpers/spawn.js';
 

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { DocumentState, State } from '../../src/store/state.js';
+import type { DocumentState, State } from '../../src/progress/state.js';
 import { doneKeys, home, leaveDeadOwnerLock, leaveOwnerlessLock, readState, spawnRoadmap } from '../helpers/spawn.js';
 
 const bundled = (state: State): DocumentState => state.documents.bundled ?? { items: {} };

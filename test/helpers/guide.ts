@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { DocumentState } from '../../src/progress/state.js';
 import type { ItemStatus, Roadmap } from '../../src/roadmap/model.js';
 import { parseRoadmap } from '../../src/roadmap/parse.js';
-import type { DocumentState } from '../../src/store/state.js';
 import { ROOT } from './context.js';
 
 let bundled: Roadmap | undefined;

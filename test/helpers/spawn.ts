@@ -4,8 +4,8 @@ import { mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'no
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { inject } from 'vitest';
+import type { DocumentState, State } from '../../src/progress/state.js';
 import { parseStateText } from '../../src/store/inspect.js';
-import type { DocumentState, State } from '../../src/store/state.js';
 import { scratchHome, stateFileOf } from './cli.js';
 
 export interface Run {

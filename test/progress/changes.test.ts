@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planChanges, planUndo, recordChanges, revertLast, statusOfKey, UNDO_LIMIT } from '../../src/progress/changes.js';
+import { checkState, type DocumentState, emptyDocument } from '../../src/progress/state.js';
 import { itemStatuses } from '../../src/progress/stats.js';
 import { parseRoadmap } from '../../src/roadmap/parse.js';
-import { checkState, type DocumentState, emptyDocument } from '../../src/store/state.js';
 import { ROOT } from '../helpers/context.js';
 
 const model = parseRoadmap(readFileSync(join(ROOT, 'data', 'roadmap.md'), 'utf8'));

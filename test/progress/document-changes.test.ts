@@ -9,9 +9,9 @@ import {
   registerDocument,
   similarity,
 } from '../../src/progress/document-changes.js';
+import { type DocumentState, emptyDocument, emptyState } from '../../src/progress/state.js';
 import { itemStatuses } from '../../src/progress/stats.js';
 import { parseRoadmap } from '../../src/roadmap/parse.js';
-import { type DocumentState, emptyDocument, emptyState } from '../../src/store/state.js';
 
 const BASE = `# Plan
 

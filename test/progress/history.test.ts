@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDay, parseDay } from '../../src/progress/days.js';
 import { history, logEntries, weeklyRecap } from '../../src/progress/history.js';
-import type { DocumentState, LogEntry } from '../../src/store/state.js';
+import type { DocumentState, LogEntry } from '../../src/progress/state.js';
 import { bundledModel } from '../helpers/guide.js';
 
 const model = bundledModel();

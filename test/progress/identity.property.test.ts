@@ -3,9 +3,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyChanges, diffDocument } from '../../src/progress/document-changes.js';
+import { type DocumentState, emptyDocument } from '../../src/progress/state.js';
 import { itemStatuses } from '../../src/progress/stats.js';
 import { parseRoadmap } from '../../src/roadmap/parse.js';
-import { type DocumentState, emptyDocument } from '../../src/store/state.js';
 
 const LONG = 'Read the chapter about consistent hashing and partitioning in the distributed systems book';
 const TEXTS = [`${LONG} alpha`, `${LONG} beta`, `${LONG} gamma`, 'Implement:', 'Video', 'Read the docs', 'Write tests'];

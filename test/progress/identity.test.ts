@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyChanges, attachProgress, diffDocument, orphanProgress } from '../../src/progress/document-changes.js';
 import { type PlacedItem, reconcile } from '../../src/progress/identity.js';
+import { type DocumentState, emptyDocument } from '../../src/progress/state.js';
 import { itemStatuses } from '../../src/progress/stats.js';
 import { parseRoadmap } from '../../src/roadmap/parse.js';
 import { applyRecordedKeys } from '../../src/roadmap/recorded-keys.js';
-import { type DocumentState, emptyDocument } from '../../src/store/state.js';
 import { FIXTURES } from '../helpers/context.js';
 
 const T0 = '2026-01-01T00:00:00.000Z';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDay, parseDay } from '../../src/progress/days.js';
 import { itemPlans, planRows, planTimeline, projectFinish } from '../../src/progress/plan.js';
-import type { LogEntry } from '../../src/store/state.js';
+import type { LogEntry } from '../../src/progress/state.js';
 import { bundledModel, range, statusesOf } from '../helpers/guide.js';
 
 const model = bundledModel();

@@ -17,10 +17,10 @@ import {
   setPartStatus,
   writableDocument,
 } from '../../src/progress/portfolio.js';
+import { type DocumentState, emptyDocument, emptyState } from '../../src/progress/state.js';
 import { itemStatuses } from '../../src/progress/stats.js';
 import { findCapstone } from '../../src/roadmap/capstone.js';
 import { parseRoadmap } from '../../src/roadmap/parse.js';
-import { type DocumentState, emptyDocument, emptyState } from '../../src/store/state.js';
 import { messagesFor } from '../../src/ui/messages.js';
 import { ROOT } from '../helpers/context.js';
 

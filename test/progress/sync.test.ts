@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { type DocumentState, emptyDocument } from '../../src/progress/state.js';
 import { itemStatuses } from '../../src/progress/stats.js';
 import { checkProgressExport, markDone, mergeProgress, planMarkdownImport, progressExport } from '../../src/progress/sync.js';
 import { parseRoadmap } from '../../src/roadmap/parse.js';
-import { type DocumentState, emptyDocument } from '../../src/store/state.js';
 
 const DOC = '# Plan\n\n## One\n\n- [ ] Alpha\n- [ ] Beta\n- [x] Gamma\n- [ ] Delta\n';
 const model = parseRoadmap(DOC);

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { DocumentState } from '../../src/progress/state.js';
 import { escapeHtml, safeHref } from '../../src/report/escape.js';
 import { htmlReport, reportInput } from '../../src/report/report.js';
 import { planTimeline } from '../../src/report/timeline.js';
 import { parseRoadmap } from '../../src/roadmap/parse.js';
-import type { DocumentState } from '../../src/store/state.js';
 import { messagesFor } from '../../src/ui/messages.js';
 import { ROOT } from '../helpers/context.js';
 

@@ -18,11 +18,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
+import type { State } from '../../src/progress/state.js';
 import { diagnoseState } from '../../src/store/doctor.js';
 import { parseStateText } from '../../src/store/inspect.js';
 import { lockPathOf } from '../../src/store/lock.js';
 import { statePaths } from '../../src/store/paths.js';
-import type { State } from '../../src/store/state.js';
 import { type StateWriter, Store } from '../../src/store/store.js';
 import { messagesFor } from '../../src/ui/messages.js';
 

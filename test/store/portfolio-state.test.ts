@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkState } from '../../src/store/state.js';
+import { checkState } from '../../src/progress/state.js';
 
 const withDoc = (extra: Record<string, unknown>) => ({ schemaVersion: 1, documents: { bundled: { items: {}, ...extra } } });
 const at = '2026-03-01T09:00:00.000Z';

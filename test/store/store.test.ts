@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
+import { SCHEMA_VERSION, type State } from '../../src/progress/state.js';
 import { statePaths } from '../../src/store/paths.js';
 import { readSnapshot, snapshotFileOf } from '../../src/store/snapshots.js';
-import { SCHEMA_VERSION, type State } from '../../src/store/state.js';
 import { Store } from '../../src/store/store.js';
 import { messagesFor } from '../../src/ui/messages.js';
 

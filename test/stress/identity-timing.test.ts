@@ -1,8 +1,8 @@
 // Reconciling a changed 10 000-item document (docs/performance.md has the figure and how to re-measure).
 import { describe, expect, it } from 'vitest';
 import { applyChanges, diffDocument, fingerprintOf } from '../../src/progress/document-changes.js';
+import { emptyDocument } from '../../src/progress/state.js';
 import { parseRoadmap } from '../../src/roadmap/parse.js';
-import { emptyDocument } from '../../src/store/state.js';
 
 const LONG = 'Read the chapter about consistent hashing and partitioning in the distributed systems book';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { checkState, MAX_STATE_DEPTH, type Migration, migrateState, nestedTooDeep, SCHEMA_VERSION } from '../../src/progress/state.js';
 import { parseStateText } from '../../src/store/inspect.js';
-import { checkState, MAX_STATE_DEPTH, type Migration, migrateState, nestedTooDeep, SCHEMA_VERSION } from '../../src/store/state.js';
 
 const record = { status: 'done', at: '2026-03-01T09:00:00Z' };
 
