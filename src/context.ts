@@ -5,6 +5,7 @@ import { type LoadedOutline, type LoadedRoadmap, type LoadOptions, loadOutline, 
 import { applyRecordedKeys } from './roadmap/recorded-keys.js';
 import { relativeHomeOf, type StatePaths, statePaths } from './store/paths.js';
 import { Store } from './store/store.js';
+import { errorMessage } from './ui/error-words.js';
 import type { Lang } from './ui/lang.js';
 import { type Messages, messagesFor } from './ui/messages.js';
 import { inquirerPrompts, type Prompts } from './ui/prompts.js';
@@ -124,7 +125,6 @@ export function createContext(options: GlobalOptions, io: ContextIO): Context {
     bundledModelPath: join(io.packageRoot, 'dist', 'roadmap.model.json'),
     bundledOutlinePath: join(io.packageRoot, 'dist', 'roadmap.outline.json'),
     cacheDir: paths.cacheDir,
-    t,
     lastHashOf: (docId) => docStateOf(docId)?.contentHash,
   });
   // The keys recorded for a document's items, when they were recorded for exactly this content.
@@ -140,7 +140,7 @@ export function createContext(options: GlobalOptions, io: ContextIO): Context {
   const chosen = () => chosenDocument(options.file, io.env, store);
   // `roadmap use`'s document gone: the error says how to go back to the bundled roadmap.
   const withUseHint = (byUse: boolean) => (error: unknown) => {
-    if (byUse && error instanceof UserError) throw new UserError(error.message, [t.documents.use.missingHint]);
+    if (byUse && error instanceof UserError) throw new UserError(errorMessage(error, t), [t.documents.use.missingHint]);
     throw error;
   };
   const track = async (doc: LoadedRoadmap) => {

@@ -1,9 +1,10 @@
 import { createContext, packageRootFrom } from './context.js';
 import { ExitCode } from './errors.js';
 import type { HotLine } from './hot-argv.js';
-import { debugWanted, processContextIO, processOutput, reportError, settleOutput, writeTo } from './io/process-io.js';
+import { debugWanted, processContextIO, processOutput, writeTo } from './io/process-io.js';
 import { detectLang, langFlag } from './ui/lang.js';
 import { messagesFor } from './ui/messages.js';
+import { reportError, settleOutput } from './ui/report-error.js';
 
 /**
  * The lean entry point (`dist/hot.cjs`) for the command lines src/hot-argv.ts reads: `status`, `list`,

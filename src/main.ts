@@ -2,9 +2,10 @@ import { CommanderError } from 'commander';
 import { buildProgram } from './cli.js';
 import type { Output } from './context.js';
 import { ExitCode } from './errors.js';
-import { debugWanted, helpWidthOf, processContextIO, processOutput, reportError, settleOutput, writeTo } from './io/process-io.js';
+import { debugWanted, helpWidthOf, processContextIO, processOutput, writeTo } from './io/process-io.js';
 import { detectLang, langFlag } from './ui/lang.js';
 import { messagesFor } from './ui/messages.js';
+import { reportError, settleOutput } from './ui/report-error.js';
 import { sanitizeLines } from './ui/sanitize.js';
 
 declare const __VERSION__: string;

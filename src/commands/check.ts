@@ -27,7 +27,7 @@ export async function runCheck(options: CheckOptions, ctx: Context): Promise<voi
   const to = MARK_COMMANDS[options.command];
   const doc = await ctx.loadRoadmap();
   const { model } = doc;
-  const scope = scopeOf(model, options, ctx);
+  const scope = scopeOf(model, options);
   let targets: Target[];
   if (options.refs.length === 0) {
     if (!ctx.isInteractive) throw new UsageError(ctx.t.errors.noTerminal(options.command));
@@ -84,10 +84,10 @@ async function hintAfter(model: Roadmap, after: DocumentState, plan: ChangePlan,
 }
 
 /** The level/section filters as a set of item ids, or undefined for the whole document. */
-function scopeOf(model: Roadmap, options: CheckOptions, ctx: Context): Set<number> | undefined {
+function scopeOf(model: Roadmap, options: CheckOptions): Set<number> | undefined {
   if (options.level === undefined && options.section === undefined) return undefined;
-  const level = options.level === undefined ? undefined : levelIndex(model, options.level, ctx.t);
-  const inSections = options.section === undefined ? undefined : sectionItemIds(model, options.section, ctx.t);
+  const level = options.level === undefined ? undefined : levelIndex(model, options.level);
+  const inSections = options.section === undefined ? undefined : sectionItemIds(model, options.section);
   return new Set(
     model.items
       .filter((item) => (level === undefined || item.level === level) && (!inSections || inSections.has(item.id)))

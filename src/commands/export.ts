@@ -46,12 +46,12 @@ export async function runExport(options: ExportOptions, ctx: Context): Promise<v
       text = toJsonText(progressExport(doc.model, docState, { path: doc.bundled ? null : doc.path }, ctx.now().toISOString()));
       break;
     case 'html': {
-      const { htmlReport } = await import('../report/report.js');
+      const { htmlReport } = await import('../ui/report-html.js');
       text = htmlReport(doc.model, docState, ctx.t, ctx.lang, ctx.now());
       break;
     }
     case 'svg': {
-      const { svgBadge } = await import('../report/report.js');
+      const { svgBadge } = await import('../ui/report-html.js');
       text = svgBadge(doc.model, docState, ctx.t);
       break;
     }

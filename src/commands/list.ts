@@ -24,8 +24,8 @@ export async function runList(options: ListOptions, ctx: Context): Promise<void>
   const docState = documentState(ctx.store.read(), doc.docId);
   const statuses = itemStatuses(model, docState);
   const withNotes = options.notes ? itemsWithNotes(model, docState) : undefined;
-  const level = options.level === undefined ? undefined : levelIndex(model, options.level, ctx.t);
-  const inSections = options.section === undefined ? undefined : sectionItemIds(model, options.section, ctx.t);
+  const level = options.level === undefined ? undefined : levelIndex(model, options.level);
+  const inSections = options.section === undefined ? undefined : sectionItemIds(model, options.section);
   const shown = new Set(
     model.items
       .filter((item) => {

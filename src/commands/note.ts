@@ -25,7 +25,7 @@ export async function runNote(options: NoteOptions, ctx: Context): Promise<void>
     if (options.text.length === 0) throw new UsageError(t.note.nothingToAdd);
     if (text === '') throw new UserError(t.note.empty);
   }
-  const url = options.link === undefined ? undefined : checkedUrl(options.link, t);
+  const url = options.link === undefined ? undefined : checkedUrl(options.link);
   const loaded = await ctx.loadRoadmap();
   const item = await resolveItem(loaded.model, options.item, ctx);
   const label = truncate(sanitize(item.text), 60);

@@ -35,7 +35,7 @@ export interface ProjectCheckOptions {
 /** `roadmap project check|uncheck <part>`: sets a part's own status. */
 export async function runProjectCheck(options: ProjectCheckOptions, ctx: Context): Promise<void> {
   const { loaded, capstone } = await capstoneOf(ctx);
-  const part = resolvePart(capstone, options.part, ctx.t);
+  const part = resolvePart(capstone, options.part);
   const status = options.done ? 'done' : 'todo';
   const at = ctx.now().toISOString();
   const changed = await ctx.store.update((state) => setPartStatus(writableDocument(state, loaded.docId), part.key, status, at));
@@ -59,8 +59,8 @@ export interface ProjectLinkOptions {
 /** `roadmap project link <part> <url>`: adds an evidence link to a part. */
 export async function runProjectLink(options: ProjectLinkOptions, ctx: Context): Promise<void> {
   const { loaded, capstone } = await capstoneOf(ctx);
-  const part = resolvePart(capstone, options.part, ctx.t);
-  const url = checkedUrl(options.url, ctx.t);
+  const part = resolvePart(capstone, options.part);
+  const url = checkedUrl(options.url);
   const at = ctx.now().toISOString();
   const added = await ctx.store.update((state) => addPartLink(writableDocument(state, loaded.docId), part.key, url, at));
   if (ctx.json) return writeJson(ctx, loaded);

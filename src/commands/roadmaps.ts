@@ -3,6 +3,7 @@ import { UserError } from '../errors.js';
 import { documentState } from '../progress/state.js';
 import { countItems, itemStatuses } from '../progress/stats.js';
 import { BUNDLED_ID } from '../roadmap/load.js';
+import { errorMessage } from '../ui/error-words.js';
 import { toJsonText } from '../ui/json.js';
 import { type RoadmapRow, renderRoadmaps } from '../ui/render-documents.js';
 
@@ -33,7 +34,7 @@ export async function runRoadmaps(ctx: Context): Promise<void> {
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       const title = Object.hasOwn(state.documents, id) ? (state.documents[id]?.title ?? null) : null;
-      rows.push({ ...base, title, total: 0, done: 0, percent: 0, error: error.message });
+      rows.push({ ...base, title, total: 0, done: 0, percent: 0, error: errorMessage(error, ctx.t) });
     }
   }
   if (ctx.json) ctx.stdout.write(toJsonText({ roadmaps: rows }));

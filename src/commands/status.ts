@@ -16,7 +16,7 @@ export async function runStatus(options: StatusOptions, ctx: Context): Promise<v
   const statuses = itemStatuses(doc.outline, documentState(ctx.store.read(), doc.docId));
   const progress = roadmapProgress(doc.outline, statuses);
   if (options.level !== undefined) {
-    const index = levelIndex(doc.outline, options.level, ctx.t);
+    const index = levelIndex(doc.outline, options.level);
     progress.levels = progress.levels.filter((_, i) => i === index);
   }
   ctx.stdout.write(

@@ -1,13 +1,9 @@
 import { GLOBAL_OPTIONS } from '../command-line.js';
 import type { ContextIO, Output } from '../context.js';
-import { ExitCode, UserError } from '../errors.js';
-import type { Messages } from '../ui/messages.js';
-import { sanitizeLines } from '../ui/sanitize.js';
 import { isTerminal, writeAll } from './fd-output.js';
-import { wasSaved } from './saved.js';
 
 // What both entry points (main.ts with commander, hot.ts for the daily read-only commands) need from
-// the process: writers to stdout and stderr, the context's I/O, and one way to report an error.
+// the process: writers to stdout and stderr and the context's I/O (errors are worded by ui/report-error.ts).
 
 export const tty = () => process.getBuiltinModule('node:tty');
 
@@ -36,21 +32,9 @@ export function writeTo(fd: 1 | 2): (text: string) => void {
   };
 }
 
-/**
- * The exit code of a run once its output is written: a command that succeeded but whose stdout could
- * not be written (a full disk, an I/O error) failed (exit 1) — unless it saved a change, which is on
- * disk whatever the terminal shows: then exit 0, with a line on stderr saying the confirmation was lost.
- */
-export function settleOutput(exitCode: number, t: Messages): number {
-  const code = failed.get(1);
-  if (code === undefined || exitCode !== ExitCode.ok) return exitCode;
-  const reason = code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG' ? t.errors.outputFull : code;
-  if (wasSaved()) {
-    writeTo(2)(`${t.errors.prefix} ${t.errors.savedNotShown(reason)}\n`);
-    return ExitCode.ok;
-  }
-  writeTo(2)(`${t.errors.prefix} ${t.errors.outputFailed(reason)}\n`);
-  return ExitCode.error;
+/** The error code of a failed write to stdout (a full disk, an I/O error), if one failed: see ui/report-error.ts. */
+export function stdoutFailure(): string | undefined {
+  return failed.get(1);
 }
 
 /** stdout (1) or stderr (2) as an Output. Whether it is a terminal is asked only by commands that render. */
@@ -100,29 +84,4 @@ export function processContextIO(stdout: Output, stderr: Output, env: NodeJS.Pro
 /** `--debug` on the command line, or `roadmap` in `DEBUG`: unexpected errors show their stack. */
 export function debugWanted(argv: readonly string[], env: NodeJS.ProcessEnv): boolean {
   return argv.includes(GLOBAL_OPTIONS.debug.long) || /(^|,)\s*roadmap\b/.test(env.DEBUG ?? '');
-}
-
-/** A message line with any overlong word shortened (a 10 000-character reference is echoed as its start and end). */
-function capLine(line: string): string {
-  return line.replace(/\S{241,}/g, (word) => `${word.slice(0, 200)}…${word.slice(-20)}`);
-}
-
-/**
- * Turns an error that is not commander's into one line on stderr and an exit code of the contract.
- * Messages echo file names, references and document text: they never drive the terminal.
- */
-export function reportError(error: unknown, t: Messages, debug: boolean): number {
-  if (error instanceof UserError) {
-    const lines = error.message ? [`${t.errors.prefix} ${error.message}`, ...error.details] : [];
-    if (lines.length) writeTo(2)(`${sanitizeLines(lines.map(capLine).join('\n'))}\n`);
-    return error.exitCode;
-  }
-  if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
-    return ExitCode.interrupted;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  const firstLine = capLine(message.split('\n')[0] ?? '');
-  writeTo(2)(`${sanitizeLines(`${t.errors.prefix} ${t.errors.unexpected(firstLine)}`)}\n`);
-  if (debug) writeTo(2)(`${sanitizeLines(error instanceof Error && error.stack ? error.stack : String(error))}\n`);
-  return ExitCode.error;
 }

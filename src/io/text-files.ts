@@ -22,7 +22,7 @@ const reasonOf = (error: unknown, t: Messages) => {
  */
 export function readTextFile(path: string, cwd: string, t: Messages): string {
   const full = resolve(cwd, path);
-  const bytes = readDocument(full, t);
+  const bytes = readDocument(full);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

@@ -1,8 +1,7 @@
-import { UsageError, UserError } from '../errors.js';
 import { type Capstone, type CapstonePart, findCapstone, type PartPreparation, preparationOf } from '../roadmap/capstone.js';
 import type { ItemStatus, Roadmap } from '../roadmap/model.js';
 import { fold } from '../roadmap/select.js';
-import type { Messages } from '../ui/messages.js';
+import { BadUrl, NotAPartNumber, PartNotFound } from './errors.js';
 import { type DocumentState, emptyDocument, type LogEntry, type NoteRecord, type ProjectPartStatus, type State } from './state.js';
 import { type Counts, countItems } from './stats.js';
 
@@ -52,19 +51,18 @@ export function itemsWithNotes(model: Roadmap, doc: DocumentState): Set<number> 
  * An evidence address as given, checked: only http(s) addresses are kept (they end up as links in a page),
  * and none with control characters (escape sequences, bidirectional overrides).
  */
-export function checkedUrl(value: string, t: Messages): string {
+export function checkedUrl(value: string): string {
   // An address is shown in the terminal and the report: none that could drive a terminal or disguise itself.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point.
-  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(value.trim()))
-    throw new UserError(t.note.urlControl(value));
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(value.trim())) throw new BadUrl(value, 'control');
   const text = value.trim();
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    throw new UserError(t.note.badUrl(value));
+    throw new BadUrl(value, 'badUrl');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UserError(t.note.badUrl(value));
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new BadUrl(value, 'badUrl');
   return text;
 }
 
@@ -143,24 +141,19 @@ export function addPartLink(doc: DocumentState, key: string, url: string, at: st
 }
 
 /** The part a user means: its number, its key, or a case- and accent-insensitive fragment of its text. */
-export function resolvePart(capstone: Capstone, ref: string, t: Messages): CapstonePart {
+export function resolvePart(capstone: Capstone, ref: string): CapstonePart {
   const wanted = ref.trim();
-  const list = capstone.parts.map((p) => `  ${p.number}  ${p.text}`);
   if (/^\d+$/.test(wanted)) {
     const part = capstone.parts[Number(wanted) - 1];
     if (part) return part;
-    throw new UserError(t.project.unknownPart(ref), [t.project.partsAre, ...list]);
+    throw new PartNotFound(ref, 'unknown', capstone.parts);
   }
-  if (/^[-+\u2212]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:e[-+]?\d+)?$/i.test(wanted)) throw new UsageError(t.project.notAPartNumber(wanted));
+  if (/^[-+\u2212]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:e[-+]?\d+)?$/i.test(wanted)) throw new NotAPartNumber(wanted);
   const byKey = capstone.parts.find((p) => p.key === wanted);
   if (byKey) return byKey;
   const folded = fold(wanted);
   const matches = folded === '' ? [] : capstone.parts.filter((p) => fold(p.text).includes(folded));
   if (matches.length === 1 && matches[0]) return matches[0];
-  if (matches.length > 1)
-    throw new UserError(
-      t.project.ambiguousPart(ref),
-      matches.map((p) => `  ${p.number}  ${p.text}`),
-    );
-  throw new UserError(t.project.unknownPart(ref), [t.project.partsAre, ...list]);
+  if (matches.length > 1) throw new PartNotFound(ref, 'ambiguous', matches);
+  throw new PartNotFound(ref, 'unknown', capstone.parts);
 }

@@ -3,8 +3,8 @@ import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, re
 import { join, resolve } from 'node:path';
 import { xxHash32 } from 'js-xxhash';
 import { UserError } from '../errors.js';
-import type { Messages } from '../ui/messages.js';
 import { type CacheEntry, decodeEntry, serializeEntry } from './cache-format.js';
+import { DocumentError } from './errors.js';
 import { MAX_NESTING, tooDeepLine } from './limits.js';
 import { makeFolders } from './make-folders.js';
 import type { Roadmap } from './model.js';
@@ -45,7 +45,6 @@ export interface LoadOptions {
   /** Its outline, with the document, made at build time too (may be missing or stale): what `status` reads. */
   bundledOutlinePath?: string;
   cacheDir: string;
-  t: Messages;
   /**
    * The content hash this document had when last seen (recorded in the state file), if any: when its
    * cache entry holds exactly these bytes, the document is not hashed again (SHA-256 of a large
@@ -98,7 +97,7 @@ const sourceFileOf = (cacheDir: string, hash: string) => join(cacheDir, `${hash}
 function recognise(options: LoadOptions): Recognised {
   const bundled = options.file === undefined;
   const path = bundled ? options.bundledPath : resolve(options.cwd, options.file as string);
-  const bytes = readDocument(path, options.t);
+  const bytes = readDocument(path);
   if (bundled) {
     const prebuilt = readEntryOf(options.bundledModelPath, bytes);
     return prebuilt
@@ -154,23 +153,22 @@ async function loadRecognised(doc: Recognised, options: LoadOptions): Promise<Lo
   let source: string | undefined;
   const parsed = !model;
   if (!model) {
-    const text = decodeUtf8(bytes, path, options.t);
+    const text = decodeUtf8(bytes, path);
     source = text;
     const deep = tooDeepLine(text);
-    if (deep !== null) throw new UserError(options.t.errors.fileTooDeep(path, deep, MAX_NESTING));
+    if (deep !== null) throw new DocumentError(path, { kind: 'tooDeep', line: deep, max: MAX_NESTING });
     const { parseRoadmap } = await import('./parse.js');
     try {
       model = parseRoadmap(text);
     } catch (error) {
       // The parser's recursion on a pathological document the estimate above let through.
-      if (error instanceof RangeError) throw new UserError(options.t.errors.fileTooDeep(path, null, MAX_NESTING));
+      if (error instanceof RangeError) throw new DocumentError(path, { kind: 'tooDeep', line: null, max: MAX_NESTING });
       throw error;
     }
     writeCache(options.cacheDir, cacheFile, serializeEntry(PARSER_VERSION, hash, model));
     writeCache(options.cacheDir, join(options.cacheDir, outlineFileName(hash)), serializeOutline(PARSER_VERSION, hash, model));
     writeCache(options.cacheDir, sourceFileOf(options.cacheDir, hash), bytes);
   }
-  const t = options.t;
   return {
     docId: bundled ? BUNDLED_ID : path,
     path,
@@ -179,7 +177,7 @@ async function loadRecognised(doc: Recognised, options: LoadOptions): Promise<Lo
     // Decoded on first use: most commands never read it. A cache hit
     // means the same bytes were decoded before, so this cannot fail then.
     get source() {
-      source ??= decodeUtf8(bytes, path, t);
+      source ??= decodeUtf8(bytes, path);
       return source;
     },
     model,
@@ -224,7 +222,7 @@ export async function loadOutline(options: LoadOptions): Promise<LoadedOutline> 
  * from (its bytes compared with the copy the outline file holds): no model to read and decode.
  */
 function bundledOutline(options: LoadOptions, file: string): LoadedOutline | null {
-  const bytes = readDocument(options.bundledPath, options.t);
+  const bytes = readDocument(options.bundledPath);
   const read = readOutlineFile(file, PARSER_VERSION);
   if (!read || read.source === undefined || !Buffer.from(read.source, 'utf8').equals(bytes)) return null;
   return { docId: BUNDLED_ID, hash: read.hash, outline: read.outline };
@@ -236,18 +234,18 @@ function bundledOutline(options: LoadOptions, file: string): LoadedOutline | nul
  * refused: /dev/zero never ends), and at most one byte more than the limit is read, so a file that grows
  * while read is bounded too.
  */
-export function readDocument(path: string, t: Messages): Buffer {
+export function readDocument(path: string): Buffer {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    throw fileError(error, path, t);
+    throw fileError(error, path);
   }
   try {
     const stat = fstatSync(fd);
-    if (stat.isDirectory()) throw new UserError(t.errors.fileIsDirectory(path));
-    if (!stat.isFile()) throw new UserError(t.errors.fileNotRegular(path));
-    const tooLarge = () => new UserError(t.errors.fileTooLarge(path, MAX_DOCUMENT_BYTES / 1024 / 1024));
+    if (stat.isDirectory()) throw new DocumentError(path, { kind: 'directory' });
+    if (!stat.isFile()) throw new DocumentError(path, { kind: 'notRegular' });
+    const tooLarge = () => new DocumentError(path, { kind: 'tooLarge', limitMb: MAX_DOCUMENT_BYTES / 1024 / 1024 });
     if (stat.size > MAX_DOCUMENT_BYTES) throw tooLarge();
     let buffer = Buffer.allocUnsafe(stat.size + 1);
     let length = 0;
@@ -266,24 +264,24 @@ export function readDocument(path: string, t: Messages): Buffer {
     return buffer.subarray(0, length);
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw fileError(error, path, t);
+    throw fileError(error, path);
   } finally {
     closeSync(fd);
   }
 }
 
-function fileError(error: unknown, path: string, t: Messages): UserError {
+function fileError(error: unknown, path: string): DocumentError {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return new UserError(t.errors.fileMissing(path));
-  if (code === 'EISDIR') return new UserError(t.errors.fileIsDirectory(path));
-  return new UserError(t.errors.fileUnreadable(path, code === 'EACCES' ? 'permission denied' : String(code ?? error)));
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new DocumentError(path, { kind: 'missing' });
+  if (code === 'EISDIR') return new DocumentError(path, { kind: 'directory' });
+  return new DocumentError(path, { kind: 'unreadable', reason: code === 'EACCES' ? 'permission denied' : String(code ?? error) });
 }
 
-function decodeUtf8(bytes: Uint8Array, path: string, t: Messages): string {
+function decodeUtf8(bytes: Uint8Array, path: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    throw new UserError(t.errors.fileNotUtf8(path));
+    throw new DocumentError(path, { kind: 'notUtf8' });
   }
 }
 

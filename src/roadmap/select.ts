@@ -1,5 +1,4 @@
-import { UserError } from '../errors.js';
-import type { Messages } from '../ui/messages.js';
+import { UnknownLevel, UnknownSection } from './errors.js';
 import type { Roadmap } from './model.js';
 
 /** Lower case, accents removed, spaces folded: the form in which user text is compared to the document's. */
@@ -24,18 +23,19 @@ export const LATIN_SYMBOLS_EMOJI =
   /^(?:[\0-\u036f\u2000-\u20cf\u2100-\u2bff]|\ufe0f|\ud83c[\udc00-\udfff]|\ud83d[\udc00-\udfff]|\ud83e[\udc00-\udeff])*$/;
 export const LATIN_MARKS = /[\u0300-\u036f\ufe0f]/g;
 
-/** Index of the level with this number; a UserError naming the known numbers otherwise. */
-export function levelIndex(model: Pick<Roadmap, 'levels'>, number: number, t: Messages): number {
+/** Index of the level with this number; an UnknownLevel error with the known numbers otherwise. */
+export function levelIndex(model: Pick<Roadmap, 'levels'>, number: number): number {
   const index = model.levels.findIndex((level) => level.number === number);
-  if (index < 0) {
-    const known = model.levels.map((level) => level.number).join(', ') || '-';
-    throw new UserError(t.errors.unknownLevel(number, known));
-  }
+  if (index < 0)
+    throw new UnknownLevel(
+      number,
+      model.levels.map((level) => level.number),
+    );
   return index;
 }
 
-/** Ids of the items in the sections whose title contains `text` (case and accent insensitive). */
-export function sectionItemIds(model: Roadmap, text: string, t: Messages): Set<number> {
+/** Ids of the items in the sections whose title contains `text` (case and accent insensitive); an UnknownSection error when none. */
+export function sectionItemIds(model: Roadmap, text: string): Set<number> {
   const wanted = fold(text);
   const ids = new Set<number>();
   const titles: string[] = [];
@@ -45,6 +45,6 @@ export function sectionItemIds(model: Roadmap, text: string, t: Messages): Set<n
       if (wanted !== '' && fold(section.title).includes(wanted)) for (const id of section.itemIds) ids.add(id);
     }
   }
-  if (ids.size === 0) throw new UserError(t.errors.unknownSection(text), titles.length ? [t.errors.sectionsAre(titles.join(', '))] : []);
+  if (ids.size === 0) throw new UnknownSection(text, titles);
   return ids;
 }

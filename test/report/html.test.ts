@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocumentState } from '../../src/progress/state.js';
 import { escapeHtml, safeHref } from '../../src/report/escape.js';
-import { htmlReport, reportInput } from '../../src/report/report.js';
+import { reportModel } from '../../src/report/report.js';
 import { planTimeline } from '../../src/report/timeline.js';
 import { parseRoadmap } from '../../src/roadmap/parse.js';
 import { messagesFor } from '../../src/ui/messages.js';
+import { htmlReport } from '../../src/ui/report-html.js';
 import { ROOT } from '../helpers/context.js';
 
 const bundled = parseRoadmap(readFileSync(join(ROOT, 'data', 'roadmap.md'), 'utf8'));
@@ -118,9 +119,9 @@ describe('planTimeline', () => {
   });
 });
 
-describe('reportInput', () => {
+describe('reportModel', () => {
   it('has no project and no timeline for a document without them', () => {
-    const input = reportInput(parseRoadmap(HOSTILE), { items: {} }, messagesFor('en'), 'en', now);
+    const input = reportModel(parseRoadmap(HOSTILE), { items: {} }, now);
     expect(input.project).toBeNull();
     expect(input.timeline).toBeNull();
     expect(input.progress).toMatchObject({ total: 4, done: 1 });

@@ -33,7 +33,7 @@ function scratch(source = documents.bundled) {
   const file = join(dir, 'doc.md');
   copyFileSync(source, file);
   const cacheDir = join(dir, 'cache');
-  const load = () => loadRoadmap({ file, cwd: dir, bundledPath: documents.bundled, bundledModelPath: join(dir, 'none.json'), cacheDir, t });
+  const load = () => loadRoadmap({ file, cwd: dir, bundledPath: documents.bundled, bundledModelPath: join(dir, 'none.json'), cacheDir });
   // Model entries only, not the outlines, sources and seen records beside them.
   const entries = () => readdirSync(cacheDir).filter((name) => /^[0-9a-f]+(-\d+)?\.json$/.test(name));
   const entryFile = () => join(cacheDir, `${contentHash(readFileSync(file))}.json`);
@@ -177,7 +177,7 @@ describe('the bundled roadmap’s pre-parsed entry', () => {
       bundledModelPath,
       serializeEntry(PARSER_VERSION, contentHash(bytes), { ...model, title: 'PREBUILT' }, bytes.toString('utf8')),
     );
-    const load = () => loadRoadmap({ file: undefined, cwd: dir, bundledPath, bundledModelPath, cacheDir: join(dir, 'cache'), t });
+    const load = () => loadRoadmap({ file: undefined, cwd: dir, bundledPath, bundledModelPath, cacheDir: join(dir, 'cache') });
     return { bundledPath, bundledModelPath, bytes, load };
   }
 

@@ -1,26 +1,32 @@
-import type { PartView } from '../progress/portfolio.js';
 import type { DocumentState, NoteRecord } from '../progress/state.js';
-import type { Counts, RoadmapProgress } from '../progress/stats.js';
-import type { Capstone } from '../roadmap/capstone.js';
-import type { ItemStatus, Roadmap, Span } from '../roadmap/model.js';
-import type { Lang } from '../ui/lang.js';
-import type { Messages } from '../ui/messages.js';
-import { LEVEL_HEX, STATUS_MARK } from '../ui/style.js';
-import { escapeHtml as esc, safeHref } from './escape.js';
-import { REPORT_CSS } from './html-style.js';
-import type { Timeline } from './timeline.js';
+import { type Counts, itemStatuses, roadmapProgress } from '../progress/stats.js';
+import { renderBadge } from '../report/badge.js';
+import { escapeHtml as esc, safeHref } from '../report/escape.js';
+import { REPORT_CSS } from '../report/html-style.js';
+import { type ReportModel, reportModel } from '../report/report.js';
+import type { Roadmap, Span } from '../roadmap/model.js';
+import type { Lang } from './lang.js';
+import type { Messages } from './messages.js';
+import { LEVEL_HEX, STATUS_MARK } from './style.js';
 
-/** Everything the HTML report shows, computed beforehand by the pure core. */
-export interface ReportInput {
-  model: Roadmap;
-  statuses: readonly ItemStatus[];
-  progress: RoadmapProgress;
-  doc: DocumentState;
-  project: { capstone: Capstone; parts: PartView[] } | null;
-  timeline: Timeline | null;
+// The HTML report and the SVG badge in words and colours: the edge of report/, which computes what
+// they show (report/report.ts) and knows no language and no palette.
+
+/** What the HTML report shows (the pure core's report model), with the words and language to show it in. */
+export interface ReportInput extends ReportModel {
   lang: Lang;
   t: Messages;
-  now: Date;
+}
+
+/** The HTML progress report of a document. */
+export function htmlReport(model: Roadmap, doc: DocumentState, t: Messages, lang: Lang, now: Date): string {
+  return renderHtmlReport({ ...reportModel(model, doc, now), t, lang });
+}
+
+/** The SVG progress badge of a document ("roadmap | 42 %"). */
+export function svgBadge(model: Roadmap, doc: DocumentState, t: Messages): string {
+  const progress = roadmapProgress(model, itemStatuses(model, doc));
+  return renderBadge(t.report.badgeLabel, t.percent(progress.percent), progress.percent);
 }
 
 const DEFAULT_COLOR = '#1c7ed6';
