@@ -145,7 +145,12 @@ export function createContext(options: GlobalOptions, io: ContextIO): Context {
   };
   const track = async (doc: LoadedRoadmap) => {
     const { trackDocumentChanges } = await import('./store/track-changes.js');
-    await trackDocumentChanges(doc, { store, now, t, warn: (line) => io.stderr.write(`${line}\n`) });
+    const changes = await trackDocumentChanges(doc, { store, now });
+    if (changes) {
+      // To stderr: stdout may be JSON.
+      const { renderDocumentChanges } = await import('./ui/render-identity.js');
+      for (const line of renderDocumentChanges(changes, t)) io.stderr.write(`${line}\n`);
+    }
     applyRecordedKeys(doc.model.items, recordedKeys(doc.docId, doc.hash));
     return doc;
   };

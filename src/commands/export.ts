@@ -61,7 +61,7 @@ export async function runExport(options: ExportOptions, ctx: Context): Promise<v
     // An export only reads the document and the state: it never replaces them, nor anything beside the state.
     const documents = [doc.path, ...(state.current ? [state.current] : []), ...Object.keys(state.documents).filter((id) => isAbsolute(id))];
     const guard = { folders: [ctx.paths.home, ctx.paths.cacheDir], documents };
-    const path = sanitize(writeExportFile(options.output, text, guard, ctx.cwd, ctx.t));
+    const path = sanitize(writeExportFile(options.output, text, guard, ctx.cwd));
     const counts = countItems(
       doc.model.items.map((item) => item.id),
       statuses,

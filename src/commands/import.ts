@@ -19,7 +19,7 @@ export interface ImportOptions {
  * (matched by key), or a JSON export merged item by item (the latest change wins).
  */
 export async function runImport(options: ImportOptions, ctx: Context): Promise<void> {
-  const text = readTextFile(options.file, ctx.cwd, ctx.t);
+  const text = readTextFile(options.file, ctx.cwd);
   const isJson = options.file.toLowerCase().endsWith('.json') || /^\uFEFF?\s*\{/.test(text);
   if (isJson) await importJson(options, text, ctx);
   else await importMarkdown(options, ctx);

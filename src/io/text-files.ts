@@ -1,32 +1,32 @@
 import { lstatSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { UserError } from '../errors.js';
+import { DocumentError } from '../roadmap/errors.js';
 import { readDocument } from '../roadmap/load.js';
-import type { Messages } from '../ui/messages.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { ExportError, type ExportReason } from './errors.js';
 
-const reasonOf = (error: unknown, t: Messages) => {
+const reasonOf = (error: unknown): ExportReason => {
   const code = (error as NodeJS.ErrnoException).code;
-  const reasons = t.documents.export.reasons;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return reasons.noFolder;
-  if (code === 'EACCES' || code === 'EPERM') return reasons.permission;
-  if (code === 'EROFS') return reasons.readOnly;
-  if (code === 'ENOSPC' || code === 'EDQUOT') return reasons.full;
-  if (code === 'EISDIR') return t.documents.export.kinds.directory;
-  return String(code ?? error);
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'noFolder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission';
+  if (code === 'EROFS') return 'readOnly';
+  if (code === 'ENOSPC' || code === 'EDQUOT') return 'full';
+  if (code === 'EISDIR') return 'directory';
+  return { code: String(code ?? error) };
 };
+const cannotWrite = (path: string, reason: ExportReason) => new ExportError(path, { kind: 'cannotWrite', reason });
 
 /**
  * Reads a UTF-8 text file the user named (an import), as a document is read: a regular file of at most
- * the document size limit (devices and named pipes refused); a UserError with one clear line otherwise.
+ * the document size limit (devices and named pipes refused); a DocumentError otherwise.
  */
-export function readTextFile(path: string, cwd: string, t: Messages): string {
+export function readTextFile(path: string, cwd: string): string {
   const full = resolve(cwd, path);
   const bytes = readDocument(full);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new UserError(t.errors.fileNotUtf8(full));
+    throw new DocumentError(full, { kind: 'notUtf8' });
   }
 }
 
@@ -59,33 +59,32 @@ const inside = (path: string, folder: string) => path === folder || path.startsW
  * SIGHUP during the write is held until the write has finished or been undone, so no temporary file is
  * left behind; the process then ends as the signal asks.
  */
-export function writeExportFile(path: string, text: string, guard: ExportGuard, cwd: string, t: Messages): string {
-  const m = t.documents.export;
+export function writeExportFile(path: string, text: string, guard: ExportGuard, cwd: string): string {
   const full = resolve(cwd, path);
   const link = lstatSync(full, { throwIfNoEntry: false });
   let stat: Stats | undefined;
   try {
     stat = statSync(full, { throwIfNoEntry: false });
   } catch (error) {
-    throw new UserError(m.cannotWrite(full, reasonOf(error, t)));
+    throw cannotWrite(full, reasonOf(error));
   }
-  if (link?.isSymbolicLink() && !stat) throw new UserError(m.cannotWrite(full, m.kinds.dangling));
+  if (link?.isSymbolicLink() && !stat) throw cannotWrite(full, 'dangling');
   // /dev/stdout, /proc/self/fd/1 and the like name an open file of some process, never a file to replace.
-  if (/^\/(dev|proc)\//.test(full)) throw new UserError(m.cannotWrite(full, m.kinds.device));
+  if (/^\/(dev|proc)\//.test(full)) throw cannotWrite(full, 'device');
   if (stat && !stat.isFile()) {
     const kind = stat.isDirectory() ? 'directory' : stat.isFIFO() ? 'fifo' : stat.isSocket() ? 'socket' : 'device';
-    throw new UserError(m.cannotWrite(full, m.kinds[kind]));
+    throw cannotWrite(full, kind);
   }
   const target = realOrResolved(full);
   for (const folder of guard.folders) {
-    if (inside(target, realOrResolved(resolve(folder)))) throw new UserError(m.insideOwnFolder(full, folder));
+    if (inside(target, realOrResolved(resolve(folder)))) throw new ExportError(full, { kind: 'insideOwnFolder', folder });
   }
   for (const document of guard.documents) {
     const real = realOrResolved(resolve(document));
     const known = stat && statSync(real, { throwIfNoEntry: false });
     // The same file by path, or by identity (a hard link to it).
     if (real === target || (stat && known && known.ino === stat.ino && known.dev === stat.dev)) {
-      throw new UserError(m.isDocument(full));
+      throw new ExportError(full, { kind: 'isDocument' });
     }
   }
   const held: NodeJS.Signals[] = [];
@@ -95,7 +94,7 @@ export function writeExportFile(path: string, text: string, guard: ExportGuard, 
   try {
     writeFileAtomic(full, text);
   } catch (error) {
-    throw new UserError(m.cannotWrite(full, reasonOf(error, t)));
+    throw cannotWrite(full, reasonOf(error));
   } finally {
     // A signal that came during the write is delivered on the next turn of the event loop, before
     // setImmediate: it is handled (held) then, and raised again once nothing is left half-done.

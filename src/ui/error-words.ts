@@ -1,4 +1,5 @@
 import type { UserError } from '../errors.js';
+import { ExportError, type ExportProblem } from '../io/errors.js';
 import { BadUrl, NotAPartNumber, PartNotFound } from '../progress/errors.js';
 import { DocumentError, type DocumentProblem, UnknownLevel, UnknownSection } from '../roadmap/errors.js';
 import type { Messages } from './messages.js';
@@ -29,7 +30,19 @@ export function errorWords(error: UserError, t: Messages): ErrorWords {
       ? { message: t.project.ambiguousPart(error.ref), details: list }
       : { message: t.project.unknownPart(error.ref), details: [t.project.partsAre, ...list] };
   }
+  if (error instanceof ExportError) return { message: exportProblem(error.path, error.problem, t), details: [] };
   return { message: error.message, details: error.details };
+}
+
+function exportProblem(path: string, problem: ExportProblem, t: Messages): string {
+  const m = t.documents.export;
+  if (problem.kind === 'isDocument') return m.isDocument(path);
+  if (problem.kind === 'insideOwnFolder') return m.insideOwnFolder(path, problem.folder);
+  const reason = problem.reason;
+  if (typeof reason === 'object') return m.cannotWrite(path, reason.code);
+  const words =
+    reason === 'noFolder' || reason === 'permission' || reason === 'readOnly' || reason === 'full' ? m.reasons[reason] : m.kinds[reason];
+  return m.cannotWrite(path, words);
 }
 
 function documentProblem(path: string, problem: DocumentProblem, t: Messages): string {
