@@ -5,7 +5,7 @@ import { type LoadedOutline, type LoadedRoadmap, type LoadOptions, loadOutline, 
 import { applyRecordedKeys } from './roadmap/recorded-keys.js';
 import { relativeHomeOf, type StatePaths, statePaths } from './store/paths.js';
 import { Store } from './store/store.js';
-import { errorMessage } from './ui/error-words.js';
+import { errorMessage, lockRecoveredLine } from './ui/error-words.js';
 import type { Lang } from './ui/lang.js';
 import { type Messages, messagesFor } from './ui/messages.js';
 import { inquirerPrompts, type Prompts } from './ui/prompts.js';
@@ -105,7 +105,7 @@ export function createContext(options: GlobalOptions, io: ContextIO): Context {
   const clock = io.clock ?? (() => new Date());
   const paths = statePaths(io.env);
   const now = () => (fixed ? new Date(fixed) : clock());
-  const store = new Store(paths, t, now, { warn: (line) => io.stderr.write(`${line}\n`) });
+  const store = new Store(paths, now, { warn: (notice) => io.stderr.write(`${lockRecoveredLine(notice, t)}\n`) });
   let loaded: Promise<LoadedRoadmap> | undefined;
   let interactive: boolean | undefined;
   const chalk = new Chalk({ level: colorLevel(options.color, io.env, io.stdout.isTTY) });

@@ -6,7 +6,8 @@ import { documentState } from '../progress/state.js';
 import { backupDirOf } from '../store/backups.js';
 import { diagnoseState, RepairRefused, type RepairResult, repairState } from '../store/doctor.js';
 import { LockTimeoutError } from '../store/lock.js';
-import { fileErrorReason } from '../store/store.js';
+import { fileFailureOf } from '../store/store.js';
+import { fileFailureWords } from '../ui/error-words.js';
 import { toJsonText } from '../ui/json.js';
 import { renderRepair, renderStateDiagnosis, stateDiagnosisJson } from '../ui/render-doctor.js';
 import { renderDoctor } from '../ui/render-documents.js';
@@ -90,6 +91,6 @@ async function repairOrExplain(ctx: Context): Promise<RepairResult> {
       );
     }
     if (error instanceof LockTimeoutError) throw new UserError(ctx.t.errors.stateLocked(file, error.ownerPid, error.ownerHost));
-    throw new UserError(ctx.t.errors.repairFailed(file, fileErrorReason(error, ctx.t, ctx.paths.home)));
+    throw new UserError(ctx.t.errors.repairFailed(file, fileFailureWords(fileFailureOf(error, ctx.paths.home), ctx.t)));
   }
 }

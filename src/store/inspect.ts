@@ -1,19 +1,9 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats, statSync } from 'node:fs';
 import { checkState, emptyState, MAX_STATE_DEPTH, migrateState, nestedTooDeep, type State } from '../progress/state.js';
 
-/** Why a state file cannot be used. */
-export type StateIssue =
-  | { kind: 'directory' }
-  /** A device, a FIFO or a socket: never read (it could block or never end). */
-  | { kind: 'special' }
-  | { kind: 'permission' }
-  | { kind: 'notFolder' }
-  | { kind: 'io'; code: string }
-  | { kind: 'empty' }
-  | { kind: 'truncated' }
-  | { kind: 'json'; detail: string }
-  | { kind: 'invalid'; reason: string }
-  | { kind: 'newer'; version: number };
+import type { StateIssue } from '../progress/state-errors.js';
+
+export type { StateIssue };
 
 /**
  * A state file as read: missing, usable (with its exact bytes, for backups, and what `stat` said of it

@@ -5,10 +5,10 @@ import { fsyncDir, writeFileAtomic, writeTarget } from '../io/atomic-write.js';
 import { removeFile } from '../io/remove-file.js';
 import { markSaved } from '../io/saved.js';
 import type { DocumentState, KnownItem, State } from '../progress/state.js';
+import { type FileFailure, type LockRecovery, StateError, type StateIssue } from '../progress/state-errors.js';
 import { makeFolders } from '../roadmap/make-folders.js';
-import type { Messages } from '../ui/messages.js';
 import { rotateBackups, syncBackup, writeBackup } from './backups.js';
-import { parseStateText, readStateFile, type StateIssue, type StateReading } from './inspect.js';
+import { parseStateText, readStateFile, type StateReading } from './inspect.js';
 import { type HeldLock, LockTimeoutError, lockState } from './lock.js';
 import { STATE_NAME, type StatePaths } from './paths.js';
 import { detachSnapshots, readSnapshot, SNAPSHOTS_DIR, writeSnapshot } from './snapshots.js';
@@ -19,8 +19,8 @@ import { wrongEntry } from './wrong-entry.js';
 export type StateWriter = (home: string, text: string, state: State, mode: number) => Promise<void>;
 
 export interface StoreIO {
-  /** Where a one-line notice goes (a stale lock removed): stderr. */
-  warn?: (line: string) => void;
+  /** Told of each stale lock a write removed (the context shows a one-line notice on stderr). */
+  warn?: (notice: LockRecovery) => void;
   writeState?: StateWriter;
 }
 
@@ -83,30 +83,30 @@ function sameFile(file: string, reading: StateReading): boolean {
   );
 }
 
-/** The words for an error of the file system, with what the user can do. */
-export function fileErrorReason(error: unknown, t: Messages, home: string): string {
+/** What an error of the file system means for the user (ui/error-words.ts words it, with what the user can do). */
+export function fileFailureOf(error: unknown, home: string): FileFailure {
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
     case 'EACCES':
     case 'EPERM':
-      return t.errors.permissionDenied;
+      return { kind: 'permissionDenied' };
     case 'EROFS':
-      return t.errors.readOnly;
+      return { kind: 'readOnly' };
     case 'ENOSPC':
-      return t.errors.diskFull;
+      return { kind: 'diskFull' };
     case 'EDQUOT':
-      return t.errors.quotaFull;
+      return { kind: 'quotaFull' };
     case 'EEXIST':
     case 'ENOTDIR': {
       // The home (or a folder above it) is a file: check the variables; a file inside it: move it aside.
       const entry = wrongEntry(error, home);
-      return entry.startsWith(`${home}/`) ? t.errors.entryNotAFolder(entry) : t.errors.notAFolder(entry);
+      return entry.startsWith(`${home}/`) ? { kind: 'entryNotAFolder', entry } : { kind: 'notAFolder', entry };
     }
 
     case 'ENOTREG':
-      return t.errors.stateReason({ kind: 'special' });
+      return { kind: 'special' };
     default:
-      return String(code ?? (error instanceof Error ? error.message : error));
+      return { kind: 'other', code: String(code ?? (error instanceof Error ? error.message : error)) };
   }
 }
 
@@ -117,12 +117,11 @@ export function fileErrorReason(error: unknown, t: Messages, home: string): stri
  * the file atomically (temporary file, fsync, rename), and read it back before saying it is written.
  */
 export class Store {
-  private readonly warn: (line: string) => void;
+  private readonly warn: (notice: LockRecovery) => void;
   private readonly writeState: StateWriter;
 
   constructor(
     readonly paths: StatePaths,
-    private readonly t: Messages,
     /** The clock (names the backups). */
     private readonly now: () => Date,
     io: StoreIO = {},
@@ -169,7 +168,7 @@ export class Store {
     } catch (error) {
       // ENOENT here: a folder on the way cannot hold folders (ROADMAP_HOME=/proc/x).
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        throw new UserError(this.t.errors.stateUnwritable(stateFile, this.t.errors.folderNotCreatable));
+        throw new StateError(stateFile, { kind: 'unwritable', failure: { kind: 'folderNotCreatable' } });
       }
       throw this.writeError(error);
     }
@@ -177,10 +176,11 @@ export class Store {
     try {
       held = await lockState(stateFile);
     } catch (error) {
-      if (error instanceof LockTimeoutError) throw new UserError(this.t.errors.stateLocked(stateFile, error.ownerPid, error.ownerHost));
+      if (error instanceof LockTimeoutError)
+        throw new StateError(stateFile, { kind: 'locked', pid: error.ownerPid, host: error.ownerHost });
       throw this.writeError(error);
     }
-    for (const r of held.recovered) this.warn(`${this.t.errors.prefix} ${this.t.errors.lockRecovered(stateFile, r.reason, r.pid, r.host)}`);
+    for (const r of held.recovered) this.warn({ file: stateFile, reason: r.reason, pid: r.pid, host: r.host });
     try {
       testPoint('write:locked');
       const reading = readStateFile(stateFile);
@@ -215,7 +215,7 @@ export class Store {
         testPoint('write:backup');
         if (!held.stillHeld() || !sameFile(target, reading)) {
           if (backup) removeFile(backup);
-          throw new UserError(this.t.errors.stateChanged(stateFile));
+          throw new StateError(stateFile, { kind: 'changed' });
         }
         let failure: unknown;
         try {
@@ -255,9 +255,9 @@ export class Store {
     if (back && back.length === Buffer.byteLength(text) && back.toString('utf8') === text) return;
     if (sameFile(target, reading)) {
       if (backup) removeFile(backup);
-      throw failure ?? new UserError(this.t.errors.stateUnwritable(this.paths.stateFile, this.t.errors.notVerified));
+      throw failure ?? new StateError(this.paths.stateFile, { kind: 'unwritable', failure: { kind: 'notVerified' } });
     }
-    if (back && !('issue' in parseStateText(back.toString('utf8')))) throw new UserError(this.t.errors.stateChanged(this.paths.stateFile));
+    if (back && !('issue' in parseStateText(back.toString('utf8')))) throw new StateError(this.paths.stateFile, { kind: 'changed' });
     if (reading.kind === 'ok' && backup) {
       try {
         syncBackup(backup);
@@ -267,8 +267,8 @@ export class Store {
         writeFileAtomic(target, reading.raw, { mode: reading.stat.mode & 0o7777 });
       }
     } else if (reading.kind === 'missing') removeFile(target);
-    const reason = failure ? fileErrorReason(failure, this.t, this.paths.home) : this.t.errors.notVerified;
-    throw new UserError(this.t.errors.stateUnwritable(this.paths.stateFile, reason));
+    const reason: FileFailure = failure ? fileFailureOf(failure, this.paths.home) : { kind: 'notVerified' };
+    throw new StateError(this.paths.stateFile, { kind: 'unwritable', failure: reason });
   }
 
   /**
@@ -280,14 +280,12 @@ export class Store {
   }
 
   private unreadable(issue: StateIssue): UserError {
-    const file = this.paths.stateFile;
-    if (issue.kind === 'newer') return new UserError(this.t.errors.stateNewer(file, issue.version));
-    return new UserError(this.t.errors.stateUnreadable(file, this.t.errors.stateReason(issue)));
+    return new StateError(this.paths.stateFile, { kind: 'unreadable', issue });
   }
 
   private writeError(error: unknown): UserError {
     if (error instanceof UserError) return error;
-    return new UserError(this.t.errors.stateUnwritable(this.paths.stateFile, fileErrorReason(error, this.t, this.paths.home)));
+    return new StateError(this.paths.stateFile, { kind: 'unwritable', failure: fileFailureOf(error, this.paths.home) });
   }
 }
 

@@ -1,6 +1,7 @@
 import type { UserError } from '../errors.js';
 import { ExportError, type ExportProblem } from '../io/errors.js';
 import { BadUrl, NotAPartNumber, PartNotFound } from '../progress/errors.js';
+import { type FileFailure, type LockRecovery, StateError, type StateProblem } from '../progress/state-errors.js';
 import { DocumentError, type DocumentProblem, UnknownLevel, UnknownSection } from '../roadmap/errors.js';
 import type { Messages } from './messages.js';
 
@@ -30,6 +31,7 @@ export function errorWords(error: UserError, t: Messages): ErrorWords {
       ? { message: t.project.ambiguousPart(error.ref), details: list }
       : { message: t.project.unknownPart(error.ref), details: [t.project.partsAre, ...list] };
   }
+  if (error instanceof StateError) return { message: stateProblem(error.file, error.problem, t), details: [] };
   if (error instanceof ExportError) return { message: exportProblem(error.path, error.problem, t), details: [] };
   return { message: error.message, details: error.details };
 }
@@ -68,4 +70,47 @@ function documentProblem(path: string, problem: DocumentProblem, t: Messages): s
 /** The message line of a user error in the user's language (for a row of `roadmaps`, a hint added to it). */
 export function errorMessage(error: UserError, t: Messages): string {
   return errorWords(error, t).message;
+}
+
+function stateProblem(file: string, problem: StateProblem, t: Messages): string {
+  const e = t.errors;
+  switch (problem.kind) {
+    case 'unreadable':
+      return problem.issue.kind === 'newer'
+        ? e.stateNewer(file, problem.issue.version)
+        : e.stateUnreadable(file, e.stateReason(problem.issue));
+    case 'unwritable':
+      return e.stateUnwritable(file, fileFailureWords(problem.failure, t));
+    case 'locked':
+      return e.stateLocked(file, problem.pid, problem.host);
+    case 'changed':
+      return e.stateChanged(file);
+  }
+}
+
+/** The words for a refusal of the file system, with what the user can do. */
+export function fileFailureWords(failure: FileFailure, t: Messages): string {
+  const e = t.errors;
+  switch (failure.kind) {
+    case 'permissionDenied':
+    case 'readOnly':
+    case 'diskFull':
+    case 'quotaFull':
+    case 'folderNotCreatable':
+    case 'notVerified':
+      return e[failure.kind];
+    case 'entryNotAFolder':
+      return e.entryNotAFolder(failure.entry);
+    case 'notAFolder':
+      return e.notAFolder(failure.entry);
+    case 'special':
+      return e.stateReason({ kind: 'special' });
+    case 'other':
+      return failure.code;
+  }
+}
+
+/** The notice shown when a write removed a stale lock on the state file. */
+export function lockRecoveredLine(notice: LockRecovery, t: Messages): string {
+  return `${t.errors.prefix} ${t.errors.lockRecovered(notice.file, notice.reason, notice.pid, notice.host)}`;
 }

@@ -17,7 +17,7 @@ const record = (at: string) => ({ status: 'done' as const, at });
 function scratch() {
   const dir = mkdtempSync(join(tmpdir(), 'roadmap-doctor-'));
   const paths = statePaths({ ROADMAP_HOME: join(dir, 'config'), XDG_CACHE_HOME: join(dir, 'cache') });
-  return { paths, store: new Store(paths, t, () => NOW) };
+  return { paths, store: new Store(paths, () => NOW) };
 }
 
 async function withVersions(n: number) {

@@ -19,22 +19,26 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import type { State } from '../../src/progress/state.js';
+import { type LockRecovery, StateError } from '../../src/progress/state-errors.js';
 import { diagnoseState } from '../../src/store/doctor.js';
 import { parseStateText } from '../../src/store/inspect.js';
 import { lockPathOf } from '../../src/store/lock.js';
 import { statePaths } from '../../src/store/paths.js';
 import { type StateWriter, Store } from '../../src/store/store.js';
+import { errorWords, lockRecoveredLine } from '../../src/ui/error-words.js';
 import { messagesFor } from '../../src/ui/messages.js';
 
 const t = messagesFor('en');
+/** The error is a typed StateError whose English words are exactly `words`. */
+const worded = (words: string) => (error: unknown) => error instanceof StateError && errorWords(error, t).message === words;
 const record = (n: number) => ({ status: 'done' as const, at: `2026-03-0${n}T09:00:00.000Z` });
 
 function scratch(writeState?: StateWriter) {
   const dir = mkdtempSync(join(tmpdir(), 'roadmap-durable-'));
   const paths = statePaths({ ROADMAP_HOME: join(dir, 'config'), XDG_CACHE_HOME: join(dir, 'cache') });
   const warnings: string[] = [];
-  const io = { warn: (line: string) => warnings.push(line), ...(writeState ? { writeState } : {}) };
-  return { dir, paths, warnings, store: new Store(paths, t, () => new Date('2026-03-01T09:00:00Z'), io) };
+  const io = { warn: (notice: LockRecovery) => warnings.push(lockRecoveredLine(notice, t)), ...(writeState ? { writeState } : {}) };
+  return { dir, paths, warnings, store: new Store(paths, () => new Date('2026-03-01T09:00:00Z'), io) };
 }
 
 /** A state file with n items, and n - 1 backups, written by the real writer. */
@@ -46,7 +50,7 @@ async function seeded(n: number, writeState?: StateWriter) {
       state.documents.bundled.items[`item-${i}`] = record(1 + (i % 8));
     });
   }
-  return { ...s, store: new Store(s.paths, t, () => new Date('2026-03-01T10:00:00Z'), writeState ? { writeState } : {}) };
+  return { ...s, store: new Store(s.paths, () => new Date('2026-03-01T10:00:00Z'), writeState ? { writeState } : {}) };
 }
 
 /** Every file under the home, with its bytes. */
@@ -70,7 +74,7 @@ describe('a write is acknowledged only once its complete bytes are read back', (
     };
     const s = await seeded(4, half);
     const before = filesOf(s.paths.home);
-    await expect(s.store.update(addItem)).rejects.toThrow(new UserError(t.errors.stateUnwritable(s.paths.stateFile, t.errors.notVerified)));
+    await expect(s.store.update(addItem)).rejects.toSatisfy(worded(t.errors.stateUnwritable(s.paths.stateFile, t.errors.notVerified)));
     // The state and the backups as they were: same names, same bytes; no lock left.
     expect(filesOf(s.paths.home)).toEqual(before);
     expect('state' in parseStateText(readFileSync(s.paths.stateFile, 'utf8'))).toBe(true);
@@ -89,7 +93,7 @@ describe('a write is acknowledged only once its complete bytes are read back', (
       const before = filesOf(s.paths.home);
       // Retried, as a script would: no backup is rotated out for a failed attempt.
       for (let i = 0; i < 6; i++) {
-        await expect(s.store.update(addItem)).rejects.toThrow(new UserError(t.errors.stateUnwritable(s.paths.stateFile, reason)));
+        await expect(s.store.update(addItem)).rejects.toSatisfy(worded(t.errors.stateUnwritable(s.paths.stateFile, reason)));
       }
       expect(filesOf(s.paths.home)).toEqual(before);
     }
@@ -114,7 +118,7 @@ describe('a write is acknowledged only once its complete bytes are read back', (
         renameSync(`${s.paths.stateFile}.other`, s.paths.stateFile);
         addItem(state);
       }),
-    ).rejects.toThrow(new UserError(t.errors.stateChanged(s.paths.stateFile)));
+    ).rejects.toSatisfy(worded(t.errors.stateChanged(s.paths.stateFile)));
     expect(readFileSync(s.paths.stateFile, 'utf8')).toBe(theirs);
     // No backup of this refused attempt.
     expect(readdirSync(join(s.paths.home, 'backups'))).toHaveLength(1);
@@ -130,7 +134,7 @@ describe('a write is acknowledged only once its complete bytes are read back', (
         writeFileSync(lock, JSON.stringify({ pid: 1, host: 'thief' }));
         addItem(state);
       }),
-    ).rejects.toThrow(new UserError(t.errors.stateChanged(s.paths.stateFile)));
+    ).rejects.toSatisfy(worded(t.errors.stateChanged(s.paths.stateFile)));
     expect(readFileSync(s.paths.stateFile, 'utf8')).toBe(before);
     // The thief's lock is left to its owner.
     expect(JSON.parse(readFileSync(lockPathOf(s.paths.stateFile), 'utf8')).host).toBe('thief');
@@ -176,7 +180,7 @@ describe('a write is acknowledged only once its complete bytes are read back', (
   it('a stale lock it removed is reported in one line', async () => {
     const s = await seeded(1);
     const warnings: string[] = [];
-    const reporting = new Store(s.paths, t, () => new Date(), { warn: (line) => warnings.push(line) });
+    const reporting = new Store(s.paths, () => new Date(), { warn: (notice) => warnings.push(lockRecoveredLine(notice, t)) });
     writeFileSync(lockPathOf(s.paths.stateFile), '');
     const old = new Date(Date.now() - 60_000);
     utimesSync(lockPathOf(s.paths.stateFile), old, old);

@@ -5,15 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { repairState } from '../../src/store/doctor.js';
 import { statePaths } from '../../src/store/paths.js';
 import { Store } from '../../src/store/store.js';
-import { messagesFor } from '../../src/ui/messages.js';
 
-const t = messagesFor('en');
 const NOW = new Date('2026-03-01T09:00:00Z');
 
 async function withBackups() {
   const dir = mkdtempSync(join(tmpdir(), 'roadmap-repair-'));
   const paths = statePaths({ ROADMAP_HOME: join(dir, 'config'), XDG_CACHE_HOME: join(dir, 'cache') });
-  const store = new Store(paths, t, () => NOW);
+  const store = new Store(paths, () => NOW);
   for (const key of ['a', 'b', 'c']) {
     await store.update((state) => {
       state.documents.bundled ??= { items: {} };

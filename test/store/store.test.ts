@@ -7,15 +7,13 @@ import { SCHEMA_VERSION, type State } from '../../src/progress/state.js';
 import { statePaths } from '../../src/store/paths.js';
 import { readSnapshot, snapshotFileOf } from '../../src/store/snapshots.js';
 import { Store } from '../../src/store/store.js';
-import { messagesFor } from '../../src/ui/messages.js';
 
-const t = messagesFor('en');
 const record = { status: 'done' as const, at: '2026-03-01T09:00:00.000Z' };
 
 function scratchStore() {
   const dir = mkdtempSync(join(tmpdir(), 'roadmap-store-'));
   const paths = statePaths({ ROADMAP_HOME: join(dir, 'config'), XDG_CACHE_HOME: join(dir, 'cache') });
-  return { dir, paths, store: new Store(paths, t, () => new Date('2026-03-01T09:00:00Z')) };
+  return { dir, paths, store: new Store(paths, () => new Date('2026-03-01T09:00:00Z')) };
 }
 
 describe('Store on a real folder', () => {
@@ -128,7 +126,7 @@ describe('Store on a real folder', () => {
     // A state file from before: its snapshot is used as it is, and moved out by the next write.
     const legacy = { schemaVersion: SCHEMA_VERSION, documents: { bundled: { items: {}, fingerprint: 'f2', known } } };
     writeFileSync(paths.stateFile, JSON.stringify(legacy));
-    const fresh = new Store(paths, t, () => new Date('2026-03-01T09:00:00Z'));
+    const fresh = new Store(paths, () => new Date('2026-03-01T09:00:00Z'));
     expect(fresh.snapshot('bundled', fresh.read().documents.bundled)).toEqual(known);
     await fresh.update((state) => {
       (state.documents.bundled as { items: object }).items = { a: record };
