@@ -3,10 +3,10 @@ import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, re
 import { join, resolve } from 'node:path';
 import { xxHash32 } from 'js-xxhash';
 import { UserError } from '../errors.js';
+import { makeFolders } from '../io/make-folders.js';
 import { type CacheEntry, decodeEntry, serializeEntry } from './cache-format.js';
 import { DocumentError } from './errors.js';
 import { MAX_NESTING, tooDeepLine } from './limits.js';
-import { makeFolders } from './make-folders.js';
 import type { Roadmap } from './model.js';
 import { outlineFileName, type RoadmapOutline, readOutline, readOutlineFile, serializeOutline } from './outline.js';
 

@@ -3,37 +3,15 @@ import { basename, dirname, join } from 'node:path';
 import { fsyncDir, writeFileAtomic, writeTarget } from '../io/atomic-write.js';
 import { removeFile } from '../io/remove-file.js';
 import type { State } from '../progress/state.js';
-import { type Backup, compactStamp, listBackups } from './backups.js';
+import type { CheckedBackup, RepairResult, StateDiagnosis } from '../progress/state-diagnosis.js';
+import { compactStamp, listBackups } from './backups.js';
 import { readStateFile, type StateIssue } from './inspect.js';
 import { lockState, lockStatus } from './lock.js';
 import { STATE_NAME, type StatePaths } from './paths.js';
 import { isStateTemp } from './store.js';
 import { testPoint } from './test-hooks.js';
 
-/** A kept version of the state file, checked. */
-export interface CheckedBackup extends Backup {
-  issue: StateIssue | null;
-  items: number;
-}
-
-/** Everything `roadmap doctor` knows about the state file and what surrounds it. */
-export interface StateDiagnosis {
-  file: string;
-  /** missing: no progress recorded yet (not a problem). */
-  status: 'ok' | 'missing' | 'bad';
-  issue: StateIssue | null;
-  schemaVersion: number | null;
-  documents: number;
-  items: number;
-  /** Newest first. */
-  backups: CheckedBackup[];
-  /** The lock folder exists: held by a running roadmap, or left by a killed one (`dead`). */
-  lock: 'none' | 'held' | 'dead';
-  /** Temporary files of writes that were killed before their rename. */
-  orphans: string[];
-  /** Bad files moved aside by earlier repairs. */
-  movedAside: string[];
-}
+export type { CheckedBackup, StateDiagnosis };
 
 function lockKind(stateFile: string): StateDiagnosis['lock'] {
   const status = lockStatus(stateFile);
@@ -80,10 +58,7 @@ export function newestGoodBackup(diagnosis: StateDiagnosis): CheckedBackup | nul
   return diagnosis.backups.find((b) => b.issue === null) ?? null;
 }
 
-export type RepairResult =
-  | { kind: 'healthy' }
-  | { kind: 'restored'; movedTo: string; backup: CheckedBackup }
-  | { kind: 'emptied'; movedTo: string };
+export type { RepairResult };
 
 /** `doctor --repair` refused: the file cannot be read (permission), which is no corruption. */
 export class RepairRefused extends Error {

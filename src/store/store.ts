@@ -2,11 +2,11 @@ import { readdirSync, readFileSync, renameSync, type Stats, statfsSync, statSync
 import { dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 import { fsyncDir, writeFileAtomic, writeTarget } from '../io/atomic-write.js';
+import { makeFolders } from '../io/make-folders.js';
 import { removeFile } from '../io/remove-file.js';
 import { markSaved } from '../io/saved.js';
 import type { DocumentState, KnownItem, State } from '../progress/state.js';
 import { type FileFailure, type LockRecovery, StateError, type StateIssue } from '../progress/state-errors.js';
-import { makeFolders } from '../roadmap/make-folders.js';
 import { rotateBackups, syncBackup, writeBackup } from './backups.js';
 import { parseStateText, readStateFile, type StateReading } from './inspect.js';
 import { type HeldLock, LockTimeoutError, lockState } from './lock.js';

@@ -1,6 +1,6 @@
 // The strings of `roadmap doctor` (`t.doctor`) and of the state file's errors (spread into `t.errors`), en + fr:
 // kept apart so messages.ts stays small.
-import type { StateIssue } from '../store/inspect.js';
+import type { StateIssue } from '../progress/state-errors.js';
 
 export const doctorEn = () => ({
   repairOption: 'move an unreadable progress file aside and restore the newest good backup',

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { CheckedBackup, RepairResult, StateDiagnosis } from '../store/doctor.js';
+import type { CheckedBackup, RepairResult, StateDiagnosis } from '../progress/state-diagnosis.js';
 import type { Messages } from './messages.js';
 import { localDateTime } from './render-changes.js';
 import { sanitize } from './text.js';
