@@ -1,4 +1,8 @@
-import type { Track } from './tracks.js';
+/**
+ * How a level is worked on, as its note says: `now` the main track (levels in priority order),
+ * `parallel` alongside the main track, `ongoing` built over time.
+ */
+export type Track = 'now' | 'parallel' | 'ongoing';
 
 /** A run of inline text with its formatting, as written in the document. */
 export interface Span {

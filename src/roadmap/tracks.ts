@@ -1,11 +1,8 @@
-import type { Roadmap } from './model.js';
-import { fold } from './select.js';
+import type { Roadmap, Track } from './model.js';
 
-/**
- * How a level is worked on, as its note says: `now` the main track (levels in priority order),
- * `parallel` alongside the main track, `ongoing` built over time.
- */
-export type Track = 'now' | 'parallel' | 'ongoing';
+export type { Track };
+
+import { fold } from './select.js';
 
 // Wordings (folded: lower case, no accents) that mark a level's note, in French and English. Read by
 // the parser: a level's track is part of the model (and so of its cache entry), not found again by
