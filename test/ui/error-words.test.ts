@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ExitCode, UsageError, UserError } from '../../src/errors.js';
+import { ExportError } from '../../src/io/errors.js';
 import { BadUrl, NotAPartNumber, PartNotFound } from '../../src/progress/errors.js';
 import { checkedUrl, resolvePart } from '../../src/progress/portfolio.js';
+import { StateError } from '../../src/progress/state-errors.js';
 import { DocumentError, UnknownLevel, UnknownSection } from '../../src/roadmap/errors.js';
 import type { Roadmap } from '../../src/roadmap/model.js';
 import { levelIndex, sectionItemIds } from '../../src/roadmap/select.js';
@@ -10,6 +12,7 @@ import { messagesFor } from '../../src/ui/messages.js';
 
 const en = messagesFor('en');
 const fr = messagesFor('fr');
+const STATE_FR_READ_ONLY = `impossible d’écrire le fichier de progression /h/state.json : le système de fichiers est en lecture seule. Rien n’a été modifié.`;
 const parts = [
   { number: 1, text: 'Une API' },
   { number: 2, text: 'Une CI' },
@@ -76,6 +79,26 @@ const CASES: { error: UserError; en: [string, string[]]; fr: [string, string[]] 
     error: new NotAPartNumber('1.5'),
     en: ['"1.5" is not a part number: give a whole number from 1, a key or part of the text', []],
     fr: ['« 1.5 » n’est pas un numéro de partie : donne un nombre entier à partir de 1, une clé ou un morceau du texte', []],
+  },
+  {
+    error: new ExportError('/x/out.html', { kind: 'cannotWrite', reason: 'readOnly' }),
+    en: ['cannot write /x/out.html: the file system is read-only; choose another place', []],
+    fr: ['impossible d’écrire /x/out.html : le système de fichiers est en lecture seule ; choisis un autre endroit', []],
+  },
+  {
+    error: new ExportError('/x', { kind: 'cannotWrite', reason: 'directory' }),
+    en: ['cannot write /x: it is a directory; name a file', []],
+    fr: ['impossible d’écrire /x : c’est un dossier ; nomme un fichier', []],
+  },
+  {
+    error: new ExportError('/x/out.html', { kind: 'cannotWrite', reason: { code: 'EIO' } }),
+    en: ['cannot write /x/out.html: EIO', []],
+    fr: ['impossible d’écrire /x/out.html : EIO', []],
+  },
+  {
+    error: new StateError('/h/state.json', { kind: 'unwritable', failure: { kind: 'readOnly' } }),
+    en: ['cannot write the progress file /h/state.json: the file system is read-only. Nothing was changed.', []],
+    fr: [STATE_FR_READ_ONLY, []],
   },
   {
     error: new UserError('already worded by a command', ['a detail']),
