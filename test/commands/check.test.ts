@@ -8,6 +8,7 @@ import { ExitCode, UsageError, UserError } from '../../src/errors.js';
 import type { State } from '../../src/progress/state.js';
 import { FIXTURES, testContext } from '../helpers/context.js';
 import { choicesOf, ExitPromptError, scriptedPrompts } from '../helpers/prompts.js';
+import { words } from '../helpers/words.js';
 
 const NOW = '2026-03-01T09:00:00.000Z';
 const POSTGRES = 'postgresql-en-particulier-le-plus-utilise-en-prod';
@@ -307,8 +308,8 @@ describe('a state file that cannot be read', () => {
       const error = await run().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UserError);
       expect((error as UserError).exitCode).toBe(ExitCode.error);
-      expect((error as UserError).message).toContain(stateFile);
-      expect((error as UserError).message).toContain(reason);
+      expect(words(error)).toContain(stateFile);
+      expect(words(error)).toContain(reason);
       expect(readFileSync(stateFile, 'utf8')).toBe(content);
     }
   });

@@ -10,6 +10,7 @@ import { runNote } from '../../src/commands/note.js';
 import { runProject, runProjectCheck, runProjectLink } from '../../src/commands/project.js';
 import { UsageError, UserError } from '../../src/errors.js';
 import { testContext } from '../helpers/context.js';
+import { rejection, words } from '../helpers/words.js';
 
 const NOW = '2026-03-01T09:00:00.000Z';
 const PG = 'postgresql-en-particulier-le-plus-utilise-en-prod';
@@ -72,7 +73,7 @@ describe('roadmap note', () => {
     const ctx = testContext({ env });
     const error = await runNote({ item: '9', ...options }, ctx).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(type);
-    expect((error as Error).message).toMatch(message);
+    expect(words(error)).toMatch(message);
     expect(existsSync(join(env.ROADMAP_HOME, 'state.json'))).toBe(false);
     expect(ctx.out.text).toBe('');
   });
@@ -216,7 +217,7 @@ describe('roadmap project', () => {
     ['a negative part number', { part: '-1', url: 'https://x.dev' }, /"-1" is not a part number/],
   ])('refuses %s, writing nothing', async (_name, options, message) => {
     const { env } = scratch();
-    await expect(runProjectLink(options, testContext({ env }))).rejects.toThrow(message);
+    expect(words(await rejection(runProjectLink(options, testContext({ env }))))).toMatch(message);
     expect(existsSync(join(env.ROADMAP_HOME, 'state.json'))).toBe(false);
   });
 
@@ -259,6 +260,6 @@ describe('roadmap export', () => {
     const { dir, env } = scratch();
     const error = await runExport({ format: 'svg', output: join(dir, 'missing', 'b.svg') }, testContext({ env })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
-    expect((error as Error).message).toBe(`cannot write ${join(dir, 'missing', 'b.svg')}: no such folder; create it first`);
+    expect(words(error)).toBe(`cannot write ${join(dir, 'missing', 'b.svg')}: no such folder; create it first`);
   });
 });
