@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { COMMAND_NAMES, commandsToDeclare } from './cli-argv.js';
 import { type HotLine, hotLine, isHelpLine, isVersionLine } from './hot-argv.js';
-import { makeFolders } from './roadmap/make-folders.js';
+import { makeFolders } from './io/make-folders.js';
 import { statePaths } from './store/paths.js';
 
 /** Content hash of every bundle in dist/, set by the build: a code cache never outlives its bundle. */

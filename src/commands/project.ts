@@ -4,7 +4,7 @@ import { addPartLink, checkedUrl, projectView, resolvePart, setPartStatus, writa
 import { documentState } from '../progress/state.js';
 import { itemStatuses } from '../progress/stats.js';
 import { type Capstone, findCapstone } from '../roadmap/capstone.js';
-import type { LoadedRoadmap } from '../roadmap/load.js';
+import type { LoadedRoadmap } from '../io/load-roadmap.js';
 import { toJsonText } from '../ui/json.js';
 import { projectJson, renderProject } from '../ui/render-project.js';
 import { sanitize } from '../ui/sanitize.js';

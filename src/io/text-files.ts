@@ -1,7 +1,7 @@
 import { lstatSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { UserError } from '../errors.js';
-import { readDocument } from '../roadmap/load.js';
+import { readDocument } from './load-roadmap.js';
 import type { Messages } from '../ui/messages.js';
 import { writeFileAtomic } from './atomic-write.js';
 

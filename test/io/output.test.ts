@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { columnsFrom } from '../../src/io/process-io.js';
-import { makeFolders } from '../../src/roadmap/make-folders.js';
+import { makeFolders } from '../../src/io/make-folders.js';
 
 describe('columnsFrom ($COLUMNS)', () => {
   it.each([

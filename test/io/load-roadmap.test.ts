@@ -12,7 +12,7 @@ import {
   readCache,
   readEntryOf,
   SMALL_DOCUMENT_BYTES,
-} from '../../src/roadmap/load.js';
+} from '../../src/io/load-roadmap.js';
 import type { Roadmap } from '../../src/roadmap/model.js';
 import { readOutline, serializeOutline } from '../../src/roadmap/outline.js';
 import { parseRoadmap } from '../../src/roadmap/parse.js';

@@ -4,11 +4,11 @@ import { join, resolve } from 'node:path';
 import { xxHash32 } from 'js-xxhash';
 import { UserError } from '../errors.js';
 import type { Messages } from '../ui/messages.js';
-import { type CacheEntry, decodeEntry, serializeEntry } from './cache-format.js';
-import { MAX_NESTING, tooDeepLine } from './limits.js';
+import { type CacheEntry, decodeEntry, serializeEntry } from '../roadmap/cache-format.js';
+import { MAX_NESTING, tooDeepLine } from '../roadmap/limits.js';
 import { makeFolders } from './make-folders.js';
-import type { Roadmap } from './model.js';
-import { outlineFileName, type RoadmapOutline, readOutline, readOutlineFile, serializeOutline } from './outline.js';
+import type { Roadmap } from '../roadmap/model.js';
+import { outlineFileName, type RoadmapOutline, readOutline, readOutlineFile, serializeOutline } from '../roadmap/outline.js';
 
 export type { CacheEntry };
 
@@ -158,7 +158,7 @@ async function loadRecognised(doc: Recognised, options: LoadOptions): Promise<Lo
     source = text;
     const deep = tooDeepLine(text);
     if (deep !== null) throw new UserError(options.t.errors.fileTooDeep(path, deep, MAX_NESTING));
-    const { parseRoadmap } = await import('./parse.js');
+    const { parseRoadmap } = await import('../roadmap/parse.js');
     try {
       model = parseRoadmap(text);
     } catch (error) {
