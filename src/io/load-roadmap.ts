@@ -3,12 +3,12 @@ import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, re
 import { join, resolve } from 'node:path';
 import { xxHash32 } from 'js-xxhash';
 import { UserError } from '../errors.js';
-import type { Messages } from '../ui/messages.js';
 import { type CacheEntry, decodeEntry, serializeEntry } from '../roadmap/cache-format.js';
 import { MAX_NESTING, tooDeepLine } from '../roadmap/limits.js';
-import { makeFolders } from './make-folders.js';
 import type { Roadmap } from '../roadmap/model.js';
 import { outlineFileName, type RoadmapOutline, readOutline, readOutlineFile, serializeOutline } from '../roadmap/outline.js';
+import type { Messages } from '../ui/messages.js';
+import { makeFolders } from './make-folders.js';
 
 export type { CacheEntry };
 

@@ -1,9 +1,9 @@
 import { lstatSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { UserError } from '../errors.js';
-import { readDocument } from './load-roadmap.js';
 import type { Messages } from '../ui/messages.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { readDocument } from './load-roadmap.js';
 
 const reasonOf = (error: unknown, t: Messages) => {
   const code = (error as NodeJS.ErrnoException).code;

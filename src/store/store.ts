@@ -2,10 +2,10 @@ import { readdirSync, readFileSync, renameSync, type Stats, statfsSync, statSync
 import { dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 import { fsyncDir, writeFileAtomic, writeTarget } from '../io/atomic-write.js';
+import { makeFolders } from '../io/make-folders.js';
 import { removeFile } from '../io/remove-file.js';
 import { markSaved } from '../io/saved.js';
 import type { DocumentState, KnownItem, State } from '../progress/state.js';
-import { makeFolders } from '../io/make-folders.js';
 import type { Messages } from '../ui/messages.js';
 import { rotateBackups, syncBackup, writeBackup } from './backups.js';
 import { parseStateText, readStateFile, type StateIssue, type StateReading } from './inspect.js';

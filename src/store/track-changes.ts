@@ -1,7 +1,7 @@
 import { UserError } from '../errors.js';
+import type { LoadedRoadmap } from '../io/load-roadmap.js';
 import type { DocumentChanges } from '../progress/document-changes.js';
 import type { State } from '../progress/state.js';
-import type { LoadedRoadmap } from '../io/load-roadmap.js';
 import type { Messages } from '../ui/messages.js';
 import type { Store } from './store.js';
 

@@ -2,7 +2,6 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type CacheEntry, decodeEntry, serializeEntry } from '../../src/roadmap/cache-format.js';
 import {
   BUNDLED_ID,
   contentHash,
@@ -13,6 +12,7 @@ import {
   readEntryOf,
   SMALL_DOCUMENT_BYTES,
 } from '../../src/io/load-roadmap.js';
+import { type CacheEntry, decodeEntry, serializeEntry } from '../../src/roadmap/cache-format.js';
 import type { Roadmap } from '../../src/roadmap/model.js';
 import { readOutline, serializeOutline } from '../../src/roadmap/outline.js';
 import { parseRoadmap } from '../../src/roadmap/parse.js';

@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { columnsFrom } from '../../src/io/process-io.js';
 import { makeFolders } from '../../src/io/make-folders.js';
+import { columnsFrom } from '../../src/io/process-io.js';
 
 describe('columnsFrom ($COLUMNS)', () => {
   it.each([
