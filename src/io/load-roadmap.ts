@@ -8,6 +8,7 @@ import { MAX_NESTING, tooDeepLine } from '../roadmap/limits.js';
 import type { Roadmap } from '../roadmap/model.js';
 import { outlineFileName, type RoadmapOutline, readOutline, readOutlineFile, serializeOutline } from '../roadmap/outline.js';
 import type { Messages } from '../ui/messages.js';
+import { blockCacheFileOf, FileBlockCache } from './block-cache.js';
 import { makeFolders } from './make-folders.js';
 
 export type { CacheEntry };
@@ -158,14 +159,20 @@ async function loadRecognised(doc: Recognised, options: LoadOptions): Promise<Lo
     source = text;
     const deep = tooDeepLine(text);
     if (deep !== null) throw new UserError(options.t.errors.fileTooDeep(path, deep, MAX_NESTING));
-    const { parseRoadmap } = await import('../roadmap/parse.js');
+    // The error class from the parser's own bundle (the lazy bundle has its copy of limits.ts).
+    const { parseRoadmap, TooManyBrackets } = await import('../roadmap/parse.js');
+    // The blocks of this document's last parse: an edit parses again only the blocks it touched.
+    const blocks = new FileBlockCache(blockCacheFileOf(options.cacheDir, path), PARSER_VERSION);
     try {
-      model = parseRoadmap(text);
+      model = parseRoadmap(text, blocks);
     } catch (error) {
       // The parser's recursion on a pathological document the estimate above let through.
       if (error instanceof RangeError) throw new UserError(options.t.errors.fileTooDeep(path, null, MAX_NESTING));
+      if (error instanceof TooManyBrackets) throw new UserError(options.t.errors.fileTooManyBrackets(path, error.line, error.limit));
       throw error;
     }
+    const blockText = blocks.text();
+    if (blockText !== null) writeCache(options.cacheDir, blocks.file, blockText);
     writeCache(options.cacheDir, cacheFile, serializeEntry(PARSER_VERSION, hash, model));
     writeCache(options.cacheDir, join(options.cacheDir, outlineFileName(hash)), serializeOutline(PARSER_VERSION, hash, model));
     writeCache(options.cacheDir, sourceFileOf(options.cacheDir, hash), bytes);

@@ -28,6 +28,8 @@ export interface BlockCache {
   set(key: string, result: BlockResult): void;
 }
 
+/** A heading starts a new block once the block is this long (each parse has a fixed cost: 2 000 one-item sections are not 2 000 parses). */
+export const HEADING_BLOCK_MIN = 1024;
 /** Blocks of a long list are cut between its items once they are this long, at items chosen by their content (so an edit moves no later cut)… */
 export const LIST_CHUNK_MIN = 4 * 1024;
 /** …and always once they are this long. */
@@ -112,7 +114,7 @@ export function parseInBlocks(
   text: string,
   parse: ParseMarkdown,
   cache?: BlockCache,
-  listChunk = { min: LIST_CHUNK_MIN, max: LIST_CHUNK_MAX },
+  sizes = { heading: HEADING_BLOCK_MIN, min: LIST_CHUNK_MIN, max: LIST_CHUNK_MAX },
 ): Root {
   const cuts = candidates(text);
   if (cuts.length === 0) {
@@ -136,7 +138,7 @@ export function parseInBlocks(
     for (let i = next; i < cuts.length; i++) {
       const c = cuts[i] as Candidate;
       const size = c.offset - start;
-      if (c.heading || (c.marked && size >= listChunk.min) || size >= listChunk.max) if (--k === 0) return i;
+      if ((c.heading && size >= sizes.heading) || (c.marked && size >= sizes.min) || size >= sizes.max) if (--k === 0) return i;
     }
     return -1;
   };
@@ -198,7 +200,8 @@ export function parseInBlocks(
         )
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       if (used.length === 0) return;
-      const insertion = used.map(([, known]) => `[${known.footnote ? '^' : ''}${known.label}]: x\n\n`).join('');
+      // Closed by an HTML comment: indented lines after a footnote definition would go on inside it.
+      const insertion = `${used.map(([, known]) => `[${known.footnote ? '^' : ''}${known.label}]: x\n\n`).join('')}<!---->\n\n`;
       const at = index === 0 ? frontMatterEnd(block.result, body) : 0;
       block.result = parseBlock(body, text.slice(block.end, block.sentinelEnd), block.heading, insertion, at, block.line, parse, cache);
     });
