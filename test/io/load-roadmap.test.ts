@@ -2,6 +2,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BLOCK_CACHE_FORMAT } from '../../src/io/block-cache.js';
 import {
   BUNDLED_ID,
   contentHash,
@@ -370,6 +371,49 @@ describe('the outline (what status reads)', () => {
       const loaded = await loadOutline(outlineOptions(doc));
       expect(loaded.outline.title).toBe(model.title);
       expect(readOutline(file, PARSER_VERSION, hash)?.items).toHaveLength(52); // made again
+    }
+  });
+});
+
+describe('block cache', () => {
+  it('keeps one file of parsed blocks per document, rewritten with the current blocks only, and an edit gives the model of a fresh parse', async () => {
+    const doc = scratch(join(FIXTURES, 'coding-interview-university.md'));
+    try {
+      const first = await doc.load();
+      const blockFiles = () => readdirSync(doc.cacheDir).filter((name) => name.startsWith('blocks-'));
+      expect(blockFiles()).toHaveLength(1);
+      const file = join(doc.cacheDir, blockFiles()[0] as string);
+      const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+      expect(lines[0]).toBe(`roadmap-blocks ${BLOCK_CACHE_FORMAT} ${PARSER_VERSION}`);
+      const text = readFileSync(doc.file, 'utf8');
+      const edited = text.replace('- [ ] [Linked Lists CS50', '- [x] [Linked Lists CS50');
+      writeFileSync(doc.file, edited);
+      const second = await doc.load();
+      expect(second.model).toEqual(parseRoadmap(edited));
+      expect(second.model.items.filter((item) => item.checked).length).toBe(first.model.items.filter((item) => item.checked).length + 1);
+      // The same number of blocks: the edited block replaced, not added.
+      expect(readFileSync(file, 'utf8').trimEnd().split('\n')).toHaveLength(lines.length);
+    } finally {
+      rmSync(doc.dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a paragraph of thousands of `[a](` with a one-line error naming its line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'roadmap-load-'));
+    try {
+      const file = join(dir, 'doc.md');
+      writeFileSync(file, `# T\n\n- [ ] a\n\n${'[a]('.repeat(100_000)}\n`);
+      const load = loadRoadmap({
+        file,
+        cwd: dir,
+        bundledPath: documents.bundled,
+        bundledModelPath: join(dir, 'none.json'),
+        cacheDir: join(dir, 'c'),
+        t,
+      });
+      await expect(load).rejects.toThrow(`cannot read ${file}: the paragraph at line 5 holds more than 5000 brackets`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
