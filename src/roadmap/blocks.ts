@@ -292,7 +292,7 @@ function parseBlock(
     const offset = node.position?.start.offset ?? 0;
     return insertion === '' || offset < at || offset >= insEnd;
   });
-  for (const node of nodes) relocate(node);
+  if (insertion !== '') for (const node of nodes) relocate(node);
   let ok = true;
   let continues = false;
   if (sentinel !== '') {
@@ -331,14 +331,19 @@ function countLines(text: string): number {
   return count;
 }
 
-/** Adds a block's first offset and line to every position of a node, in new position objects. */
+/**
+ * Adds a block's first offset and line to every position of a node, in place: every node of a block's
+ * result has position objects of its own (remark makes a point per position; a cached block is parsed
+ * from JSON), so no point is shifted twice.
+ */
 function shift(node: Nodes, offset: number, lines: number): void {
   const p = node.position;
-  if (p)
-    node.position = {
-      start: { line: p.start.line + lines, column: p.start.column, offset: (p.start.offset ?? 0) + offset },
-      end: { line: p.end.line + lines, column: p.end.column, offset: (p.end.offset ?? 0) + offset },
-    };
+  if (p && (offset !== 0 || lines !== 0)) {
+    p.start.line += lines;
+    p.start.offset = (p.start.offset ?? 0) + offset;
+    p.end.line += lines;
+    p.end.offset = (p.end.offset ?? 0) + offset;
+  }
   if ('children' in node) for (const child of node.children) shift(child as Nodes, offset, lines);
 }
 
