@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { contentHash, PARSER_VERSION } from '../src/io/load-roadmap.js';
 import { serializeEntry } from '../src/roadmap/cache-format.js';
-import { contentHash, PARSER_VERSION } from '../src/roadmap/load.js';
 import { serializeOutline } from '../src/roadmap/outline.js';
 import { parseRoadmap } from '../src/roadmap/parse.js';
 

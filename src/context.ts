@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { UsageError, UserError } from './errors.js';
-import { type LoadedOutline, type LoadedRoadmap, type LoadOptions, loadOutline, loadRoadmap } from './roadmap/load.js';
+import { type LoadedOutline, type LoadedRoadmap, type LoadOptions, loadOutline, loadRoadmap } from './io/load-roadmap.js';
 import { applyRecordedKeys } from './roadmap/recorded-keys.js';
 import { relativeHomeOf, type StatePaths, statePaths } from './store/paths.js';
 import { Store } from './store/store.js';

@@ -1,10 +1,10 @@
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
+import type { LoadedRoadmap } from '../io/load-roadmap.js';
 import { addPartLink, checkedUrl, projectView, resolvePart, setPartStatus, writableDocument } from '../progress/portfolio.js';
 import { documentState } from '../progress/state.js';
 import { itemStatuses } from '../progress/stats.js';
 import { type Capstone, findCapstone } from '../roadmap/capstone.js';
-import type { LoadedRoadmap } from '../roadmap/load.js';
 import { toJsonText } from '../ui/json.js';
 import { projectJson, renderProject } from '../ui/render-project.js';
 import { sanitize } from '../ui/sanitize.js';

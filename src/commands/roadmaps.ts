@@ -1,8 +1,8 @@
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
+import { BUNDLED_ID } from '../io/load-roadmap.js';
 import { documentState } from '../progress/state.js';
 import { countItems, itemStatuses } from '../progress/stats.js';
-import { BUNDLED_ID } from '../roadmap/load.js';
 import { errorMessage } from '../ui/error-words.js';
 import { toJsonText } from '../ui/json.js';
 import { type RoadmapRow, renderRoadmaps } from '../ui/render-documents.js';

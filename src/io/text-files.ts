@@ -1,9 +1,9 @@
 import { lstatSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { DocumentError } from '../roadmap/errors.js';
-import { readDocument } from '../roadmap/load.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { ExportError, type ExportReason } from './errors.js';
+import { readDocument } from './load-roadmap.js';
 
 const reasonOf = (error: unknown): ExportReason => {
   const code = (error as NodeJS.ErrnoException).code;

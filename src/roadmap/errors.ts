@@ -11,6 +11,8 @@ export type DocumentProblem =
   | { kind: 'tooLarge'; limitMb: number }
   | { kind: 'notUtf8' }
   | { kind: 'tooDeep'; line: number | null; max: number }
+  /** A paragraph of more brackets than the parser can take in reasonable time. */
+  | { kind: 'tooManyBrackets'; line: number; max: number }
   /** Any other failure of the system: `reason` is `permission denied` or the error's code. */
   | { kind: 'unreadable'; reason: string };
 

@@ -28,3 +28,20 @@ export function tooDeepLine(source: string, max = MAX_NESTING): number | null {
   }
   return null;
 }
+
+/**
+ * Most `[` accepted in one paragraph: the markdown parser's time grows with the square of their number
+ * there (docs/limits.md). Real roadmaps have a few dozen.
+ */
+export const MAX_BRACKETS_PER_PARAGRAPH = 5000;
+
+/** A paragraph, starting at `line` (1-based), holds more than `limit` brackets: refused before parsing. */
+export class TooManyBrackets extends Error {
+  constructor(
+    readonly line: number,
+    readonly limit: number,
+  ) {
+    super(`more than ${limit} brackets in the paragraph at line ${line}`);
+    this.name = 'TooManyBrackets';
+  }
+}

@@ -1,8 +1,12 @@
-import type { ListItem, RootContent, Table } from 'mdast';
+import type { ListItem, Root, RootContent, Table } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { type BlockCache, parseInBlocks } from './blocks.js';
+
+export { TooManyBrackets } from './limits.js';
+
 import { capstoneNote, partPreparation } from './capstone.js';
 import { plainText, spansText, toSpans } from './inline.js';
 import { assignKeys } from './keys.js';
@@ -48,12 +52,23 @@ const LEVEL_LABEL = /^(?:niveau|level|priorit[e\u00e9]|priority|tier|phase|stage
 const PLANNING_TITLE = /\b(?:planning|plan|calendrier|schedule|timeline|[e\u00e9]ch[e\u00e9]ancier|programme)\b/iu;
 const PLANNING_HEADER = /^(?:p[e\u00e9]riode|period|mois|month|semaines?|weeks?|dates?|quand|when|phase)\b/iu;
 
-/** Parses a GFM task-list document into the typed roadmap model. Pure: the same text gives the same model. */
-export function parseRoadmap(source: string): Roadmap {
+// Front matter (YAML `---` or TOML `+++`) is metadata, not a thematic break and a heading.
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm);
+
+/** remark's parse of a whole text (no BOM): the parser `parseInBlocks` runs on each block. */
+export function parseMarkdown(text: string): Root {
+  return processor.parse(text);
+}
+
+/**
+ * Parses a GFM task-list document into the typed roadmap model. Pure: the same text gives the same
+ * model. The markdown is parsed block by block (see `parseInBlocks`), each block's parse kept in
+ * `blocks` when given.
+ */
+export function parseRoadmap(source: string, blocks?: BlockCache): Roadmap {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const offsetShift = text.length === source.length ? 0 : 1;
-  // Front matter (YAML `---` or TOML `+++`) is metadata, not a thematic break and a heading.
-  const tree = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).parse(text);
+  const tree = parseInBlocks(text, parseMarkdown, blocks);
   let frontTitle: string | null = null;
 
   const headings: HeadingInfo[] = [];

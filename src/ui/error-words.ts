@@ -62,6 +62,8 @@ function documentProblem(path: string, problem: DocumentProblem, t: Messages): s
       return e.fileNotUtf8(path);
     case 'tooDeep':
       return e.fileTooDeep(path, problem.line, problem.max);
+    case 'tooManyBrackets':
+      return e.fileTooManyBrackets(path, problem.line, problem.max);
     case 'unreadable':
       return e.fileUnreadable(path, problem.reason);
   }

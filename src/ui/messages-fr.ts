@@ -97,6 +97,8 @@ export const french = (): Messages =>
         `impossible de lire ${path} : c’est un périphérique, un tube nommé ou une socket, pas un fichier markdown`,
       fileTooDeep: (path: string, line: number | null, max: number) =>
         `impossible de lire ${path} : listes ou citations imbriquées sur plus de ${max} niveaux${line === null ? '' : ` (ligne ${line})`}, la limite pour un document de roadmap`,
+      fileTooManyBrackets: (path: string, line: number, max: number) =>
+        `impossible de lire ${path} : le paragraphe de la ligne ${line} contient plus de ${max} crochets, la limite pour un document de roadmap (coupez-le par des lignes vides)`,
       unknownLevel: (level: number, known: string) => `pas de niveau ${level} dans cette roadmap (niveaux : ${known})`,
       badLevel: (value: string) => `--level attend un numéro de niveau, pas « ${value} »`,
       unknownSection: (text: string) => `aucune section ne correspond à « ${text} »`,

@@ -99,6 +99,8 @@ const english = () =>
       fileNotRegular: (path: string) => `cannot read ${path}: it is a device, a named pipe or a socket, not a markdown file`,
       fileTooDeep: (path: string, line: number | null, max: number) =>
         `cannot read ${path}: lists or quotes nested more than ${max} levels deep${line === null ? '' : ` (line ${line})`}, the limit for a roadmap document`,
+      fileTooManyBrackets: (path: string, line: number, max: number) =>
+        `cannot read ${path}: the paragraph at line ${line} holds more than ${max} brackets, the limit for a roadmap document (split it with blank lines)`,
       unknownLevel: (level: number, known: string) => `no level ${level} in this roadmap (levels: ${known})`,
       badLevel: (value: string) => `--level takes a level number, not "${value}"`,
       unknownSection: (text: string) => `no section matches "${text}"`,

@@ -39,7 +39,7 @@ const ALLOWED: [string, string][] = [
   ['report', '../progress/stats.js'],
   ['store', '../progress/state.js'],
   ['ui', '../progress/state.js'],
-  ['io', '../roadmap/load.js'],
+  ['io', '../roadmap/parse.js'],
   ['commands', '../store/store.js'],
 ];
 

@@ -7,7 +7,7 @@ import { runExport } from '../../src/commands/export.js';
 import { runImport } from '../../src/commands/import.js';
 import { runStatus } from '../../src/commands/status.js';
 import { UserError } from '../../src/errors.js';
-import { contentHash } from '../../src/roadmap/load.js';
+import { contentHash } from '../../src/io/load-roadmap.js';
 import { readSnapshot } from '../../src/store/snapshots.js';
 import { ROOT, testContext } from '../helpers/context.js';
 import { rejection, words } from '../helpers/words.js';

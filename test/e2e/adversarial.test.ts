@@ -291,6 +291,13 @@ const cases: Case[] = [
     stderr: /nested more than 50 levels deep \(line 3\)/,
   },
   {
+    name: '--file 400 KB of `[a](` in one paragraph',
+    args: () => ['--file', doc('brackets.md'), 'status'],
+    code: 1,
+    stderr:
+      /^roadmap: cannot read \S+brackets\.md: the paragraph at line 5 holds more than 5000 brackets, the limit for a roadmap document \(split it with blank lines\)\n$/,
+  },
+  {
     name: '--file indentation 1 000 levels',
     args: () => ['--file', doc('indent-1000.md'), 'list'],
     code: 1,
@@ -494,6 +501,7 @@ beforeAll(() => {
   truncateSync(join(docs, 'huge.md'), 50 * 1024 * 1024);
   write('nested-10000.md', `# T\n\n## L\n\n${'- '.repeat(10_000)}[ ] deep\n`);
   write('quotes-10000.md', `# T\n\n${'> '.repeat(10_000)}- [ ] quoted\n`);
+  write('brackets.md', `# T\n\n- [ ] a\n\n${'[a]('.repeat(100_000)}\n`);
   write('indent-1000.md', `# T\n\n## L\n\n${Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- [ ] n${i}`).join('\n')}\n`);
   write('items-10000.md', `# Big\n\n## All\n\n${Array.from({ length: 10_000 }, (_, i) => `- [ ] item ${i}`).join('\n')}\n`);
   write('no-tasks.md', '# Notes\n\nSome text.\n\n- a bullet\n- another\n');

@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type CacheEntry, decodeEntry, serializeEntry } from '../../src/roadmap/cache-format.js';
+import { BLOCK_CACHE_FORMAT } from '../../src/io/block-cache.js';
 import {
   BUNDLED_ID,
   contentHash,
@@ -12,12 +12,14 @@ import {
   readCache,
   readEntryOf,
   SMALL_DOCUMENT_BYTES,
-} from '../../src/roadmap/load.js';
+} from '../../src/io/load-roadmap.js';
+import { type CacheEntry, decodeEntry, serializeEntry } from '../../src/roadmap/cache-format.js';
 import type { Roadmap } from '../../src/roadmap/model.js';
 import { readOutline, serializeOutline } from '../../src/roadmap/outline.js';
 import { parseRoadmap } from '../../src/roadmap/parse.js';
 import { messagesFor } from '../../src/ui/messages.js';
 import { FIXTURES, ROOT } from '../helpers/context.js';
+import { rejection, words } from '../helpers/words.js';
 
 const t = messagesFor('en');
 const documents = {
@@ -370,6 +372,48 @@ describe('the outline (what status reads)', () => {
       const loaded = await loadOutline(outlineOptions(doc));
       expect(loaded.outline.title).toBe(model.title);
       expect(readOutline(file, PARSER_VERSION, hash)?.items).toHaveLength(52); // made again
+    }
+  });
+});
+
+describe('block cache', () => {
+  it('keeps one file of parsed blocks per document, rewritten with the current blocks only, and an edit gives the model of a fresh parse', async () => {
+    const doc = scratch(join(FIXTURES, 'coding-interview-university.md'));
+    try {
+      const first = await doc.load();
+      const blockFiles = () => readdirSync(doc.cacheDir).filter((name) => name.startsWith('blocks-'));
+      expect(blockFiles()).toHaveLength(1);
+      const file = join(doc.cacheDir, blockFiles()[0] as string);
+      const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+      expect(lines[0]).toBe(`roadmap-blocks ${BLOCK_CACHE_FORMAT} ${PARSER_VERSION}`);
+      const text = readFileSync(doc.file, 'utf8');
+      const edited = text.replace('- [ ] [Linked Lists CS50', '- [x] [Linked Lists CS50');
+      writeFileSync(doc.file, edited);
+      const second = await doc.load();
+      expect(second.model).toEqual(parseRoadmap(edited));
+      expect(second.model.items.filter((item) => item.checked).length).toBe(first.model.items.filter((item) => item.checked).length + 1);
+      // The same number of blocks: the edited block replaced, not added.
+      expect(readFileSync(file, 'utf8').trimEnd().split('\n')).toHaveLength(lines.length);
+    } finally {
+      rmSync(doc.dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a paragraph of thousands of `[a](` with a one-line error naming its line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'roadmap-load-'));
+    try {
+      const file = join(dir, 'doc.md');
+      writeFileSync(file, `# T\n\n- [ ] a\n\n${'[a]('.repeat(100_000)}\n`);
+      const load = loadRoadmap({
+        file,
+        cwd: dir,
+        bundledPath: documents.bundled,
+        bundledModelPath: join(dir, 'none.json'),
+        cacheDir: join(dir, 'c'),
+      });
+      expect(words(await rejection(load))).toContain(`cannot read ${file}: the paragraph at line 5 holds more than 5000 brackets`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

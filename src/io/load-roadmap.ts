@@ -3,12 +3,13 @@ import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, re
 import { join, resolve } from 'node:path';
 import { xxHash32 } from 'js-xxhash';
 import { UserError } from '../errors.js';
-import { makeFolders } from '../io/make-folders.js';
-import { type CacheEntry, decodeEntry, serializeEntry } from './cache-format.js';
-import { DocumentError } from './errors.js';
-import { MAX_NESTING, tooDeepLine } from './limits.js';
-import type { Roadmap } from './model.js';
-import { outlineFileName, type RoadmapOutline, readOutline, readOutlineFile, serializeOutline } from './outline.js';
+import { type CacheEntry, decodeEntry, serializeEntry } from '../roadmap/cache-format.js';
+import { DocumentError } from '../roadmap/errors.js';
+import { MAX_NESTING, tooDeepLine } from '../roadmap/limits.js';
+import type { Roadmap } from '../roadmap/model.js';
+import { outlineFileName, type RoadmapOutline, readOutline, readOutlineFile, serializeOutline } from '../roadmap/outline.js';
+import { blockCacheFileOf, FileBlockCache } from './block-cache.js';
+import { makeFolders } from './make-folders.js';
 
 export type { CacheEntry };
 
@@ -157,14 +158,20 @@ async function loadRecognised(doc: Recognised, options: LoadOptions): Promise<Lo
     source = text;
     const deep = tooDeepLine(text);
     if (deep !== null) throw new DocumentError(path, { kind: 'tooDeep', line: deep, max: MAX_NESTING });
-    const { parseRoadmap } = await import('./parse.js');
+    // The error class from the parser's own bundle (the lazy bundle has its copy of limits.ts).
+    const { parseRoadmap, TooManyBrackets } = await import('../roadmap/parse.js');
+    // The blocks of this document's last parse: an edit parses again only the blocks it touched.
+    const blocks = new FileBlockCache(blockCacheFileOf(options.cacheDir, path), PARSER_VERSION);
     try {
-      model = parseRoadmap(text);
+      model = parseRoadmap(text, blocks);
     } catch (error) {
       // The parser's recursion on a pathological document the estimate above let through.
       if (error instanceof RangeError) throw new DocumentError(path, { kind: 'tooDeep', line: null, max: MAX_NESTING });
+      if (error instanceof TooManyBrackets) throw new DocumentError(path, { kind: 'tooManyBrackets', line: error.line, max: error.limit });
       throw error;
     }
+    const blockText = blocks.text();
+    if (blockText !== null) writeCache(options.cacheDir, blocks.file, blockText);
     writeCache(options.cacheDir, cacheFile, serializeEntry(PARSER_VERSION, hash, model));
     writeCache(options.cacheDir, join(options.cacheDir, outlineFileName(hash)), serializeOutline(PARSER_VERSION, hash, model));
     writeCache(options.cacheDir, sourceFileOf(options.cacheDir, hash), bytes);
