@@ -4,6 +4,7 @@ import { fsyncDir, writeFileAtomic, writeTarget } from '../io/atomic-write.js';
 import { removeFile } from '../io/remove-file.js';
 import type { State } from '../progress/state.js';
 import { type Backup, compactStamp, listBackups } from './backups.js';
+import { type HistoryReading, historyFileOf, readHistory } from './history.js';
 import { readStateFile, type StateIssue } from './inspect.js';
 import { lockState, lockStatus } from './lock.js';
 import { STATE_NAME, type StatePaths } from './paths.js';
@@ -33,6 +34,42 @@ export interface StateDiagnosis {
   orphans: string[];
   /** Bad files moved aside by earlier repairs. */
   movedAside: string[];
+  /** History files with something to say (a torn or unacknowledged tail, bad lines, lost bytes, another document's). */
+  history: HistoryFinding[];
+}
+
+/** What is wrong with one document's history file. */
+export interface HistoryFinding {
+  docId: string;
+  file: string;
+  tail: number;
+  badLines: number;
+  missing: number;
+  foreign: boolean;
+}
+
+/** The history files of a readable state that have something to say. Reads only. */
+function historyFindings(paths: StatePaths, state: State | null): HistoryFinding[] {
+  const findings: HistoryFinding[] = [];
+  for (const [docId, doc] of Object.entries(state?.documents ?? {})) {
+    const committed = doc.historyBytes ?? 0;
+    const file = historyFileOf(paths.home, docId);
+    let reading: HistoryReading;
+    if (committed > 0) reading = readHistory(paths.home, docId, committed);
+    else {
+      // Nothing committed: a file there holds only lines of writes that were never acknowledged.
+      let size = 0;
+      try {
+        size = statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+      } catch {
+        // Not reachable: nothing to say about it here.
+      }
+      reading = { entries: [], badLines: 0, tail: size, missing: 0, foreign: false };
+    }
+    const { tail, badLines, missing, foreign } = reading;
+    if (tail || badLines || missing || foreign) findings.push({ docId, file, tail, badLines, missing, foreign });
+  }
+  return findings;
 }
 
 function lockKind(stateFile: string): StateDiagnosis['lock'] {
@@ -72,6 +109,7 @@ export function diagnoseState(paths: StatePaths): StateDiagnosis {
     lock: lockKind(paths.stateFile),
     orphans: names.filter(isStateTemp).map((n) => join(paths.home, n)),
     movedAside: names.filter((n) => n.startsWith(`${prefix}.corrupt-`)).map((n) => join(paths.home, n)),
+    history: historyFindings(paths, state),
   };
 }
 
