@@ -163,7 +163,8 @@ describe('Store: the history beside the state', () => {
     const sizes: number[] = [];
     for (let n = 0; n < 40; n++) {
       await store.update((state) => {
-        const doc = (state.documents.bundled ??= { items: {} });
+        state.documents.bundled ??= { items: {} };
+        const doc = state.documents.bundled;
         doc.items.a = { status: n % 2 ? 'todo' : 'done', at: entry(n).at };
         doc.log = [...(doc.log ?? []), entry(n)];
       });
