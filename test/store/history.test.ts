@@ -16,6 +16,7 @@ import { moveKeys } from '../../src/progress/document-changes.js';
 import type { DocumentState, LogEntry, State } from '../../src/progress/state.js';
 import { diagnoseState } from '../../src/store/doctor.js';
 import { appendHistory, detachHistory, historyFileOf, readHistory } from '../../src/store/history.js';
+import { parseStateText } from '../../src/store/inspect.js';
 import { statePaths } from '../../src/store/paths.js';
 import { Store } from '../../src/store/store.js';
 import { messagesFor } from '../../src/ui/messages.js';
@@ -190,5 +191,19 @@ describe('Store: the history beside the state', () => {
     });
     expect(diagnoseState(paths).history).toEqual([]);
     expect(new Store(paths, t, () => new Date()).history('bundled')).toEqual([entry(1), entry(2)]);
+  });
+});
+
+describe('a state file cut short (now small, with its history moved out) reads as truncated wherever the cut falls', () => {
+  it.each([
+    ['inside a string', '{"schemaVersion": 1, "documents": {"bundled": {"items": {}, "title": "Road'],
+    ['after a number', '{"schemaVersion": 1, "documents": {"bundled": {"items": {}, "historyBytes": 12'],
+    ['after a comma', '{"schemaVersion": 1, "documents": {"bundled": {"items": {},\n\t\t'],
+  ])('%s', (_, text) => {
+    expect(parseStateText(text)).toEqual({ issue: { kind: 'truncated' } });
+  });
+
+  it('a lone brace stays plain invalid JSON', () => {
+    expect(parseStateText('{')).toMatchObject({ issue: { kind: 'json' } });
   });
 });
