@@ -98,6 +98,34 @@ if (hasCheck) {
   });
   warm.push({ name: 'Store.update round trip (for check)', argv: [node, script], target: 1.5 });
 }
+// A state with 100 000 history entries (issue 21), in a home of its own: written the way a state holding
+// its log was, then migrated by one check to the history file beside it (the state keeps its items).
+const longHome = join(dir, 'long-history');
+const roadmapLong = (...argv) => ['/usr/bin/env', `ROADMAP_HOME=${longHome}`, node, bin, ...argv];
+let longCheck;
+if (hasCheck) {
+  mkdirSync(longHome, { recursive: true });
+  const keys = model.items.slice(0, 20).map((item) => item.key);
+  const log = Array.from({ length: 100_000 }, (_, i) => ({
+    at: new Date(Date.UTC(2020, 0, 1) + i * 600_000).toISOString(),
+    key: keys[i % keys.length],
+    from: i % 2 ? 'done' : 'todo',
+    to: i % 2 ? 'todo' : 'done',
+  }));
+  const items = Object.fromEntries(keys.map((key, i) => [key, { status: 'done', at: log[log.length - 1 - i].at }]));
+  writeFileSync(join(longHome, 'state.json'), JSON.stringify({ schemaVersion: 1, documents: { bundled: { items, log } } }));
+  const migrated = spawnSync(roadmapLong('check', '30')[0], roadmapLong('check', '30').slice(1), { env, encoding: 'utf8' });
+  if (migrated.status !== 0) throw new Error(`the 100 000-entry history: ${migrated.stderr}`);
+  const saved = join(dir, 'long-history-state.json');
+  copyFileSync(join(longHome, 'state.json'), saved);
+  warm.push({ name: 'status, 100 000 history entries', argv: roadmapLong('status'), target: 1.5 });
+  longCheck = {
+    name: 'roadmap check 4, 100 000 history entries',
+    argv: roadmapLong('check', '4'),
+    target: 2.0,
+    prepare: `cp ${q([saved])} ${q([join(longHome, 'state.json')])}`,
+  };
+}
 if (hasCiu) warm.push({ name: 'status, coding-interview-university (cached)', argv: roadmap('--file', ciu, 'status'), target: 1.5 });
 warm.push({ name: `status, 10 000 items (${bigKB} KB, cached)`, argv: roadmapElsewhere('--file', big, 'status'), target: 2.0 });
 
@@ -196,17 +224,20 @@ warm.forEach((b, i) => {
     verdict(ratio, b.target),
   ]);
 });
-if (checkBench) {
-  console.error(`${checkBench.name} (${runs} runs, state restored before each)…`);
-  const both = measure([baseline, checkBench], runs, checkBench.prepare);
+// Each restored before every run: every run really writes (the history's unacknowledged tail included,
+// which the next append drops).
+for (const bench of [checkBench, longCheck]) {
+  if (!bench) continue;
+  console.error(`${bench.name} (${runs} runs, state restored before each)…`);
+  const both = measure([baseline, bench], runs, bench.prepare);
   const ratio = both[1] / both[0];
   const cpu = both.cpu ? ` (CPU ${(both.cpu[1] / both.cpu[0]).toFixed(2)}×)` : '';
   rows.push([
-    `\`${checkBench.name}\` (\`node -e 0\`: ${fmt(both[0])})`,
+    `\`${bench.name}\` (\`node -e 0\`: ${fmt(both[0])})`,
     fmt(both[1]),
     `${ratio.toFixed(2)}×${cpu}`,
-    '≤ 1.50×',
-    verdict(ratio, 1.5),
+    `≤ ${bench.target.toFixed(2)}×`,
+    verdict(ratio, bench.target),
   ]);
 }
 

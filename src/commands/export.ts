@@ -35,7 +35,9 @@ export async function runExport(options: ExportOptions, ctx: Context): Promise<v
   const format = options.format ?? formatOf(options.output);
   const doc = await ctx.loadRoadmap();
   const state = ctx.store.read();
-  const docState = documentState(state, doc.docId);
+  let docState = documentState(state, doc.docId);
+  // The progress export and the report carry the history (read from its own file); the others do not.
+  if (format === 'json' || format === 'html') docState = { ...docState, log: ctx.store.history(doc.docId, state) };
   const statuses = itemStatuses(doc.model, docState);
   let text: string;
   switch (format) {

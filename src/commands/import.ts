@@ -74,8 +74,10 @@ async function importJson(options: ImportOptions, text: string, ctx: Context): P
   }
   const at = ctx.now().toISOString();
   const result = options.dryRun
-    ? mergeProgress(structuredClone(documentState(ctx.store.read(), doc.docId)), exported, doc.model)
-    : await ctx.store.update((state) => mergeProgress(registerDocument(state, doc, at), exported, doc.model));
+    ? mergeProgress(structuredClone(documentState(ctx.store.read(), doc.docId)), exported, doc.model, ctx.store.history(doc.docId))
+    : await ctx.store.update((state) =>
+        mergeProgress(registerDocument(state, doc, at), exported, doc.model, ctx.store.history(doc.docId, state)),
+      );
   if (ctx.json) ctx.stdout.write(toJsonText({ dryRun: options.dryRun === true, ...result }));
   else ctx.stdout.write(renderMerge(result, options.dryRun === true, { chalk: ctx.chalk, t: ctx.t, columns: ctx.stdout.columns }));
 }

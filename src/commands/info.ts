@@ -16,7 +16,8 @@ export async function runInfo(options: InfoOptions, ctx: Context): Promise<void>
   const loaded = await ctx.loadRoadmap();
   const { model } = loaded;
   const item = await resolveItem(model, options.item, ctx);
-  const doc = documentState(ctx.store.read(), loaded.docId);
+  const state = ctx.store.read();
+  const doc = { ...documentState(state, loaded.docId), log: ctx.store.history(loaded.docId, state) };
   const status = itemStatuses(model, doc)[item.id - 1] ?? 'todo';
   const capstone = findCapstone(model);
   const info: ItemInfo = {

@@ -2,7 +2,6 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { dayOf, formatLocalTime, parseSince } from '../progress/days.js';
 import { history, logEntries, weeklyRecap } from '../progress/history.js';
-import { documentState } from '../progress/state.js';
 import { logJson } from '../ui/guide-json.js';
 import { toJsonText } from '../ui/json.js';
 import { renderLog } from '../ui/render-log.js';
@@ -18,7 +17,7 @@ export async function runLog(options: LogOptions, ctx: Context): Promise<void> {
   const since = options.since === undefined ? undefined : parseSince(options.since, today);
   if (since === null) throw new UsageError(ctx.t.errors.badSince(options.since ?? ''));
   const { model, docId } = await ctx.loadRoadmap();
-  const log = logEntries(documentState(ctx.store.read(), docId));
+  const log = logEntries({ items: {}, log: ctx.store.history(docId) });
   const entries = history(model, log, since);
   const recap = weeklyRecap(log, today);
   if (ctx.json) {

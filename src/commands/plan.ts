@@ -22,11 +22,12 @@ export async function runPlan(options: PlanOptions, ctx: Context): Promise<void>
   const { model, docId } = await ctx.loadRoadmap();
   if (!model.planning) throw new UserError(ctx.t.errors.noPlanning);
   const today = dayOf(ctx.now());
-  let doc: DocumentState = documentState(ctx.store.read(), docId);
+  let state = ctx.store.read();
+  let doc: DocumentState = documentState(state, docId);
   let notice: string | null = null;
   if (options.start !== undefined || doc.plan === undefined) {
     const start = options.start === undefined || options.start === true ? formatDay(today) : options.start;
-    const state = await ctx.store.update((fresh) => {
+    state = await ctx.store.update((fresh) => {
       setPlanStart(fresh, docId, start);
       return fresh;
     });
@@ -36,7 +37,7 @@ export async function runPlan(options: PlanOptions, ctx: Context): Promise<void>
   const statuses = itemStatuses(model, doc);
   const startDay = parseDay(doc.plan?.start ?? '') ?? today;
   const timeline = planTimeline(planRows(model), statuses, startDay, today);
-  const projection = projectFinish(model, statuses, logEntries(doc), today);
+  const projection = projectFinish(model, statuses, logEntries({ items: {}, log: ctx.store.history(docId, state) }), today);
   if (ctx.json) {
     if (notice) ctx.stderr.write(`${notice}\n`);
     ctx.stdout.write(toJsonText(planJson(model, timeline, projection)));

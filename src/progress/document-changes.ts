@@ -272,6 +272,8 @@ export function applyChanges(doc: DocumentState, model: Roadmap, changes: Docume
 /** Moves everything recorded under some keys (status, history, undo steps, notes) to other keys. */
 export function moveKeys(doc: DocumentState, moved: ReadonlyMap<string, string>): void {
   for (const entry of doc.log ?? []) entry.key = moved.get(entry.key) ?? entry.key;
+  // The entries already in the history file follow through a move line the store appends.
+  if (doc.historyBytes) doc.logMoves = [...(doc.logMoves ?? []), Object.fromEntries(moved)];
   // Undo steps follow the item too, so `roadmap undo` still reverts it under its new key.
   for (const step of doc.undo ?? []) for (const change of step.changes) change.key = moved.get(change.key) ?? change.key;
   if (doc.notes) {

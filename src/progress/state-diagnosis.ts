@@ -30,6 +30,18 @@ export interface StateDiagnosis {
   orphans: string[];
   /** Bad files moved aside by earlier repairs. */
   movedAside: string[];
+  /** History files with something to say (a torn or unacknowledged tail, bad lines, lost bytes, another document's). */
+  history: HistoryFinding[];
+}
+
+/** What is wrong with one document's history file. */
+export interface HistoryFinding {
+  docId: string;
+  file: string;
+  tail: number;
+  badLines: number;
+  missing: number;
+  foreign: boolean;
 }
 
 /** What `doctor --repair` did. */

@@ -77,8 +77,16 @@ export interface ChangeReport {
 export interface DocumentState {
   /** Current status of each item that was ever changed, by item key. */
   items: Record<string, ItemRecord>;
-  /** Every change, oldest first (undos included). */
+  /**
+   * Changes not yet in the document's history file, oldest first (undos included): in memory, the ones a
+   * change adds (the store appends them to the file); in state files written before the history moved
+   * out, every change (moved out by the next write). Views read the whole history through the store.
+   */
   log?: LogEntry[];
+  /** Bytes of the document's history file that are committed (the rest, if any, is never read). */
+  historyBytes?: number;
+  /** Keys moved by a change (old key → new key), in memory only: the store appends them to the history file. */
+  logMoves?: Record<string, string>[];
   /** The changes `roadmap undo` can revert, oldest first; the last one is undone first. */
   undo?: UndoStep[];
   /** The markdown file (absent for the bundled roadmap). */
@@ -243,6 +251,9 @@ function checkDocumentExtras(doc: Record<string, unknown>): string | null {
   if (doc.title !== undefined && doc.title !== null && typeof doc.title !== 'string') return '"title" is not a string';
   if (doc.fingerprint !== undefined && typeof doc.fingerprint !== 'string') return '"fingerprint" is not a string';
   if (doc.contentHash !== undefined && typeof doc.contentHash !== 'string') return '"contentHash" is not a string';
+  if (doc.historyBytes !== undefined && !(Number.isSafeInteger(doc.historyBytes) && (doc.historyBytes as number) >= 0)) {
+    return '"historyBytes" is not a length';
+  }
   if (doc.keys !== undefined && (!isObject(doc.keys) || !Object.values(doc.keys).every((k) => typeof k === 'string'))) {
     return '"keys" is not valid';
   }

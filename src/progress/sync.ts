@@ -86,14 +86,21 @@ export interface MergeResult {
 
 /**
  * Merges an export into a document's progress, per item: the latest change wins. The history gets the
- * export's entries it lacks, and an entry for each change that the export's history does not explain.
+ * export's entries it lacks, and an entry for each change that the export's history does not explain:
+ * added to `doc.log` (the entries not yet in the history file), in date order. `history`: the document's
+ * whole history so far (the file's and `doc.log`'s; default: `doc.log`).
  */
-export function mergeProgress(doc: DocumentState, exported: ProgressExport, model: Roadmap): MergeResult {
+export function mergeProgress(
+  doc: DocumentState,
+  exported: ProgressExport,
+  model: Roadmap,
+  history: readonly LogEntry[] = doc.log ?? [],
+): MergeResult {
   const byKey = new Map(model.items.map((item) => [item.key, item]));
   const result: MergeResult = { changed: [], kept: 0, unknown: [] };
   const known = (key: string) => byKey.has(key) || Object.hasOwn(doc.items, key);
-  const log = [...(doc.log ?? [])];
-  const seen = new Set(log.map(entryId));
+  const log: LogEntry[] = [];
+  const seen = new Set(history.map(entryId));
   for (const entry of exported.log) {
     if (!known(entry.key) || seen.has(entryId(entry))) continue;
     seen.add(entryId(entry));
@@ -117,12 +124,11 @@ export function mergeProgress(doc: DocumentState, exported: ProgressExport, mode
       continue;
     }
     result.changed.push({ key, text: item?.text ?? theirs.text ?? key, from, to: theirs.status });
-    if (!log.some((e) => e.key === key && e.at === theirs.at && e.to === theirs.status)) {
-      log.push({ at: theirs.at, key, from, to: theirs.status });
-    }
+    const explained = (e: LogEntry) => e.key === key && e.at === theirs.at && e.to === theirs.status;
+    if (!log.some(explained) && !history.some(explained)) log.push({ at: theirs.at, key, from, to: theirs.status });
   }
   log.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-  if (log.length) doc.log = log;
+  if (log.length) doc.log = [...(doc.log ?? []), ...log];
   return result;
 }
 

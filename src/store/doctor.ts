@@ -3,15 +3,40 @@ import { basename, dirname, join } from 'node:path';
 import { fsyncDir, writeFileAtomic, writeTarget } from '../io/atomic-write.js';
 import { removeFile } from '../io/remove-file.js';
 import type { State } from '../progress/state.js';
-import type { CheckedBackup, RepairResult, StateDiagnosis } from '../progress/state-diagnosis.js';
+import type { CheckedBackup, HistoryFinding, RepairResult, StateDiagnosis } from '../progress/state-diagnosis.js';
 import { compactStamp, listBackups } from './backups.js';
+import { type HistoryReading, historyFileOf, readHistory } from './history.js';
 import { readStateFile, type StateIssue } from './inspect.js';
 import { lockState, lockStatus } from './lock.js';
 import { STATE_NAME, type StatePaths } from './paths.js';
 import { isStateTemp } from './store.js';
 import { testPoint } from './test-hooks.js';
 
-export type { CheckedBackup, StateDiagnosis };
+export type { CheckedBackup, HistoryFinding, StateDiagnosis };
+
+/** The history files of a readable state that have something to say. Reads only. */
+function historyFindings(paths: StatePaths, state: State | null): HistoryFinding[] {
+  const findings: HistoryFinding[] = [];
+  for (const [docId, doc] of Object.entries(state?.documents ?? {})) {
+    const committed = doc.historyBytes ?? 0;
+    const file = historyFileOf(paths.home, docId);
+    let reading: HistoryReading;
+    if (committed > 0) reading = readHistory(paths.home, docId, committed);
+    else {
+      // Nothing committed: a file there holds only lines of writes that were never acknowledged.
+      let size = 0;
+      try {
+        size = statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+      } catch {
+        // Not reachable: nothing to say about it here.
+      }
+      reading = { entries: [], badLines: 0, tail: size, missing: 0, foreign: false };
+    }
+    const { tail, badLines, missing, foreign } = reading;
+    if (tail || badLines || missing || foreign) findings.push({ docId, file, tail, badLines, missing, foreign });
+  }
+  return findings;
+}
 
 function lockKind(stateFile: string): StateDiagnosis['lock'] {
   const status = lockStatus(stateFile);
@@ -50,6 +75,7 @@ export function diagnoseState(paths: StatePaths): StateDiagnosis {
     lock: lockKind(paths.stateFile),
     orphans: names.filter(isStateTemp).map((n) => join(paths.home, n)),
     movedAside: names.filter((n) => n.startsWith(`${prefix}.corrupt-`)).map((n) => join(paths.home, n)),
+    history: historyFindings(paths, state),
   };
 }
 

@@ -54,7 +54,10 @@ export function parseStateText(text: string): { state: State } | { issue: StateI
     data = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { issue: /end of (JSON )?input|Unterminated/i.test(detail) ? { kind: 'truncated' } : { kind: 'json', detail } };
+    // A file cut short right after a complete value (a number, `true`) or a comma fails at its very end too.
+    const at = /(?:after (?:property value|array element)|Expected double-quoted property name) in JSON at position (\d+)/.exec(detail);
+    const atEnd = at !== null && Number(at[1]) >= text.trimEnd().length;
+    return { issue: atEnd || /end of (JSON )?input|Unterminated/i.test(detail) ? { kind: 'truncated' } : { kind: 'json', detail } };
   }
   data = migrateState(data);
   const problem = checkState(data);

@@ -5,9 +5,10 @@ import { fsyncDir, writeFileAtomic, writeTarget } from '../io/atomic-write.js';
 import { makeFolders } from '../io/make-folders.js';
 import { removeFile } from '../io/remove-file.js';
 import { markSaved } from '../io/saved.js';
-import type { DocumentState, KnownItem, State } from '../progress/state.js';
+import { type DocumentState, documentState, type KnownItem, type LogEntry, type State } from '../progress/state.js';
 import { type FileFailure, type LockRecovery, StateError, type StateIssue } from '../progress/state-errors.js';
 import { rotateBackups, syncBackupFolder, writeBackup } from './backups.js';
+import { appendHistory, appendSize, detachHistory, documentHistory } from './history.js';
 import { parseStateText, readStateFile, type StateReading } from './inspect.js';
 import { type HeldLock, LockTimeoutError, lockState } from './lock.js';
 import { STATE_NAME, type StatePaths } from './paths.js';
@@ -186,12 +187,19 @@ export class Store {
       const reading = readStateFile(stateFile);
       if (reading.kind === 'bad') throw this.unreadable(reading.issue);
       const { state } = reading;
+      // A state written before the history moved out holds it: moved out by a write that changes something.
+      const legacy = Object.values(state.documents).some((doc) => doc.log?.length);
       const result = change(state);
       // Document snapshots go to their own files (written first: a state naming a snapshot never precedes it).
       const snapshots = detachSnapshots(state);
+      if (legacy && snapshots.length === 0 && reading.kind === 'ok' && !Object.values(state.documents).some((doc) => doc.logMoves)) {
+        if (reading.raw.toString('utf8') === JSON.stringify(state, undefined, '\t')) return result;
+      }
+      // The history a change added is appended to its own files, not written with the state.
+      const history = detachHistory(state);
       // conf's own serialisation: the same bytes mean nothing to write.
-      const text = JSON.stringify(state, undefined, '\t');
-      const same = reading.kind === 'ok' && reading.raw.toString('utf8') === text;
+      let text = JSON.stringify(state, undefined, '\t');
+      const same = history.length === 0 && reading.kind === 'ok' && reading.raw.toString('utf8') === text;
       if (same && snapshots.length === 0) return result;
       let target = stateFile;
       let backup: string | undefined;
@@ -201,10 +209,12 @@ export class Store {
           // A symlinked state file is written through: its target's folder holds the new file.
           target = writeTarget(stateFile);
           const oldSize = reading.kind === 'ok' ? reading.raw.length : 0;
-          const newSize = Buffer.byteLength(text);
-          if (dirname(target) === home) checkFreeSpace(home, [oldSize, newSize]);
+          // The committed lengths the new state will name take a few more digits at most.
+          const newSize = Buffer.byteLength(text) + history.length * 16;
+          const historySizes = history.map(appendSize);
+          if (dirname(target) === home) checkFreeSpace(home, [oldSize, newSize, ...historySizes]);
           else {
-            checkFreeSpace(home, [oldSize]);
+            checkFreeSpace(home, [oldSize, ...historySizes]);
             checkFreeSpace(dirname(target), [newSize]);
           }
         }
@@ -216,6 +226,13 @@ export class Store {
         if (!held.stillHeld() || !sameFile(target, reading)) {
           if (backup) removeFile(backup);
           throw new StateError(stateFile, { kind: 'changed' });
+        }
+        if (history.length) {
+          // Complete and fsynced before the state that names them: a write killed in between leaves
+          // lines past the committed length, never read, dropped by the next append.
+          for (const append of history) appendHistory(home, append, mode);
+          text = JSON.stringify(state, undefined, '\t');
+          testPoint('write:history');
         }
         let failure: unknown;
         try {
@@ -269,6 +286,15 @@ export class Store {
     } else if (reading.kind === 'missing') removeFile(target);
     const reason: FileFailure = failure ? fileFailureOf(failure, this.paths.home) : { kind: 'notVerified' };
     throw new StateError(this.paths.stateFile, { kind: 'unwritable', failure: reason });
+  }
+
+  /**
+   * A document's whole history, oldest first as written (its file's committed part, then what a state
+   * written before the history moved out still holds), for the views that show it. `state`: the one read
+   * by `read` unless given (inside `update`, the state read under the lock).
+   */
+  history(docId: string, state: State = this.read()): LogEntry[] {
+    return documentHistory(this.paths.home, docId, documentState(state, docId));
   }
 
   /**

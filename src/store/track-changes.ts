@@ -1,4 +1,3 @@
-import { UserError } from '../errors.js';
 import type { LoadedRoadmap } from '../io/load-roadmap.js';
 import { type DocumentChanges, fingerprintOf, hasChanges } from '../progress/document-changes.js';
 import type { State } from '../progress/state.js';

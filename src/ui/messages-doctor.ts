@@ -18,6 +18,12 @@ export const doctorEn = () => ({
   lockDead: 'a stale lock (its process is gone, or it names none): the next change removes it',
   orphans: (n: number) => `${n} temporary file${n === 1 ? '' : 's'} of interrupted writes (removed by the next change)`,
   movedAside: (n: number) => `${n} unreadable file${n === 1 ? '' : 's'} moved aside by earlier repairs (kept for you, safe to delete)`,
+  historyTail: (file: string, bytes: number) =>
+    `the history ${file} ends with ${bytes} byte${bytes === 1 ? '' : 's'} of an interrupted write, never acknowledged: ignored (dropped by the next change)`,
+  historyBadLines: (file: string, n: number) => `${n} line${n === 1 ? '' : 's'} of the history ${file} cannot be read: skipped`,
+  historyMissing: (file: string, bytes: number) =>
+    `the history ${file} lacks ${bytes} byte${bytes === 1 ? '' : 's'} it had (cut or deleted outside roadmap): those changes are gone from \`roadmap log\`; the progress itself is intact`,
+  historyForeign: (file: string) => `the history ${file} belongs to another document: not read`,
   adviceRestore: (at: string) => `run \`roadmap doctor --repair\`: it moves the bad file aside and restores the backup of ${at}.`,
   adviceEmpty: 'run `roadmap doctor --repair`: it moves the bad file aside; with no good backup, progress starts empty.',
   advicePermission: (path: string) =>
@@ -48,6 +54,13 @@ export const doctorFr = (): ReturnType<typeof doctorEn> => ({
     `${n} fichier${n > 1 ? 's' : ''} temporaire${n > 1 ? 's' : ''} d’écritures interrompues (supprimé${n > 1 ? 's' : ''} au prochain changement)`,
   movedAside: (n: number) =>
     `${n} fichier${n > 1 ? 's' : ''} illisible${n > 1 ? 's' : ''} mis de côté par des réparations précédentes (gardé${n > 1 ? 's' : ''} pour toi, supprimables)`,
+  historyTail: (file: string, bytes: number) =>
+    `l’historique ${file} finit par ${bytes} octet${bytes > 1 ? 's' : ''} d’une écriture interrompue, jamais confirmée : ignoré${bytes > 1 ? 's' : ''} (retiré${bytes > 1 ? 's' : ''} au prochain changement)`,
+  historyBadLines: (file: string, n: number) =>
+    `${n} ligne${n > 1 ? 's' : ''} de l’historique ${file} ${n > 1 ? 'sont illisibles : ignorées' : 'est illisible : ignorée'}`,
+  historyMissing: (file: string, bytes: number) =>
+    `il manque à l’historique ${file} ${bytes} octet${bytes > 1 ? 's' : ''} qu’il avait (coupé ou supprimé hors de roadmap) : ces changements n’apparaissent plus dans \`roadmap log\` ; la progression elle-même est intacte`,
+  historyForeign: (file: string) => `l’historique ${file} appartient à un autre document : pas lu`,
   adviceRestore: (at: string) => `lance \`roadmap doctor --repair\` : il met le fichier abîmé de côté et restaure la sauvegarde du ${at}.`,
   adviceEmpty: 'lance `roadmap doctor --repair` : il met le fichier abîmé de côté ; sans sauvegarde valide, la progression repart de zéro.',
   advicePermission: (path: string) =>

@@ -37,6 +37,13 @@ export function renderStateDiagnosis(d: StateDiagnosis, backupDir: string, view:
   if (d.lock === 'dead') lines.push(warn(t.doctor.lockDead));
   if (d.orphans.length) lines.push(warn(t.doctor.orphans(d.orphans.length)));
   if (d.movedAside.length) lines.push(warn(t.doctor.movedAside(d.movedAside.length)));
+  for (const h of d.history) {
+    const file = sanitize(h.file);
+    if (h.foreign) lines.push(warn(t.doctor.historyForeign(file)));
+    if (h.missing) lines.push(warn(t.doctor.historyMissing(file, h.missing)));
+    if (h.badLines) lines.push(warn(t.doctor.historyBadLines(file, h.badLines)));
+    if (h.tail) lines.push(warn(t.doctor.historyTail(file, h.tail)));
+  }
   if (d.status === 'bad') {
     const advice =
       d.issue?.kind === 'permission'
@@ -74,6 +81,7 @@ export function stateDiagnosisJson(d: StateDiagnosis, repair: RepairResult | nul
     lock: d.lock,
     leftovers: d.orphans,
     movedAside: d.movedAside,
+    history: d.history,
     repair: repair && {
       result: repair.kind,
       movedTo: repair.kind === 'healthy' ? null : repair.movedTo,

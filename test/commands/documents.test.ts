@@ -8,6 +8,7 @@ import { runImport } from '../../src/commands/import.js';
 import { runStatus } from '../../src/commands/status.js';
 import { UserError } from '../../src/errors.js';
 import { contentHash } from '../../src/io/load-roadmap.js';
+import { documentHistory } from '../../src/store/history.js';
 import { readSnapshot } from '../../src/store/snapshots.js';
 import { ROOT, testContext } from '../helpers/context.js';
 import { rejection, words } from '../helpers/words.js';
@@ -52,7 +53,7 @@ describe('import <file.md> and export --format md', () => {
       lifetimes: { status: 'done', at: '2026-03-01T09:00:00.000Z' },
       borrowing: { status: 'done', at: '2026-03-01T09:00:00.000Z' },
     });
-    expect(doc.log).toEqual([
+    expect(documentHistory(join(dir, 'home'), plan, doc)).toEqual([
       { at: '2026-03-01T09:00:00.000Z', key: 'lifetimes', from: 'todo', to: 'done', via: 'document' },
       { at: '2026-03-01T09:00:00.000Z', key: 'borrowing', from: 'todo', to: 'done' },
     ]);

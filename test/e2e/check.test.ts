@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { documentHistory } from '../../src/store/history.js';
 import { runRoadmap, scratchHome, stateFileOf } from '../helpers/cli.js';
 
 const POSTGRES = 'postgresql-en-particulier-le-plus-utilise-en-prod';
@@ -140,7 +141,7 @@ describe('roadmap undo (installed binary)', () => {
     expect(h.statusJson().done).toBe(0);
     const none = h.run('undo');
     expect(none).toMatchObject({ code: 1, stdout: '', stderr: 'roadmap: nothing to undo\n' });
-    const log = JSON.parse(readFileSync(h.stateFile, 'utf8')).documents.bundled.log;
+    const log = documentHistory(dirname(h.stateFile), 'bundled', JSON.parse(readFileSync(h.stateFile, 'utf8')).documents.bundled);
     expect(log).toHaveLength(6);
   });
 

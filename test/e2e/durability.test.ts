@@ -231,7 +231,7 @@ describe('doctor --repair is as crash-safe as a write', () => {
     expect(status.code).toBe(0);
   });
 
-  it.each(['write:locked', 'write:backup', 'write:written'])(
+  it.each(['write:locked', 'write:backup', 'write:history', 'write:written'])(
     'a check killed at %s leaves a state that reads, and the next check works',
     async (point) => {
       const h = home();

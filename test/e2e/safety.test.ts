@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocumentState, State } from '../../src/progress/state.js';
+import { documentHistory } from '../../src/store/history.js';
 import { doneKeys, home, leaveDeadOwnerLock, leaveOwnerlessLock, readState, spawnRoadmap } from '../helpers/spawn.js';
 
 const bundled = (state: State): DocumentState => state.documents.bundled ?? { items: {} };
@@ -15,10 +16,10 @@ describe('concurrency (16 processes of the installed binary)', () => {
     const keys = runs.map((r) => JSON.parse(r.stdout).changes[0].key as string);
     const state = readState(h.stateFile);
     expect(doneKeys(state).sort()).toEqual([...keys].sort());
-    expect(bundled(state).log).toHaveLength(16);
+    expect(documentHistory(dirname(h.stateFile), 'bundled', bundled(state))).toHaveLength(16);
     expect(bundled(state).undo).toHaveLength(16);
     // Nothing left behind: no lock, no owner record, no temporary file; 10 backups kept of 15 replaced versions.
-    expect(readdirSync(dirname(h.stateFile)).sort()).toEqual(['backups', 'snapshots', 'state.json']);
+    expect(readdirSync(dirname(h.stateFile)).sort()).toEqual(['backups', 'history', 'snapshots', 'state.json']);
     expect(readdirSync(join(dirname(h.stateFile), 'snapshots'))).toEqual([expect.stringMatching(/^[0-9a-f]+-\d+\.json$/)]);
     expect(readdirSync(join(dirname(h.stateFile), 'backups'))).toHaveLength(10);
   });
@@ -29,7 +30,7 @@ describe('concurrency (16 processes of the installed binary)', () => {
     expect(runs.filter((r) => r.code !== 0)).toEqual([]);
     const reported = runs.flatMap((r) => JSON.parse(r.stdout).changes as Array<{ from: string; to: string }>);
     const doc = bundled(readState(h.stateFile));
-    const log = doc.log ?? [];
+    const log = documentHistory(dirname(h.stateFile), 'bundled', doc);
     // Each process saw the state the one before it left: no change lost, none applied twice.
     expect(log).toHaveLength(reported.length);
     expect(reported.length).toBeGreaterThanOrEqual(1);

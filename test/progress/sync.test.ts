@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type DocumentState, emptyDocument } from '../../src/progress/state.js';
+import { type DocumentState, emptyDocument, type LogEntry } from '../../src/progress/state.js';
 import { itemStatuses } from '../../src/progress/stats.js';
 import { checkProgressExport, markDone, mergeProgress, planMarkdownImport, progressExport } from '../../src/progress/sync.js';
 import { parseRoadmap } from '../../src/roadmap/parse.js';
@@ -63,13 +63,19 @@ describe('merging two diverged JSON exports', () => {
     expect(resultA.kept).toBe(2);
   });
 
-  it('merges both histories, oldest first, without duplicates', () => {
+  it('merges both histories without duplicates: the entries it lacked appended, oldest first (the history file is append-only)', () => {
     const a = structuredClone(laptop);
+    const laptopLog = structuredClone(laptop.log ?? []);
     mergeProgress(a, exportOf(desktop), model);
     const b = structuredClone(desktop);
     mergeProgress(b, exportOf(laptop), model);
-    expect(a.log).toEqual(b.log);
-    expect(a.log?.map((e) => `${e.at.slice(5, 10)} ${e.key} ${e.to}`)).toEqual([
+    // What was there stays first, untouched; what is added follows in date order.
+    expect(a.log?.slice(0, laptopLog.length)).toEqual(laptopLog);
+    const added = a.log?.slice(laptopLog.length) ?? [];
+    expect(added.map((e) => e.at)).toEqual(added.map((e) => e.at).sort());
+    const byDate = (log: LogEntry[] | undefined) => [...(log ?? [])].sort((x, y) => Date.parse(x.at) - Date.parse(y.at));
+    expect(byDate(a.log)).toEqual(byDate(b.log));
+    expect(byDate(a.log).map((e) => `${e.at.slice(5, 10)} ${e.key} ${e.to}`)).toEqual([
       '01-01 alpha done',
       '01-02 gamma todo',
       '01-03 delta skipped',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { SCHEMA_VERSION, type State } from '../../src/progress/state.js';
+import { historyFileOf } from '../../src/store/history.js';
 import { statePaths } from '../../src/store/paths.js';
 import { readSnapshot, snapshotFileOf } from '../../src/store/snapshots.js';
 import { Store } from '../../src/store/store.js';
@@ -38,7 +39,11 @@ describe('Store on a real folder', () => {
     expect(onDisk.schemaVersion).toBe(SCHEMA_VERSION);
     expect(store.read()).toEqual(onDisk);
     expect(onDisk.documents.bundled?.items).toEqual({ a: record });
-    expect(readdirSync(paths.home)).toEqual(['state.json']);
+    // The history went to its own file, named by the state's committed length.
+    expect(readdirSync(paths.home).sort()).toEqual(['history', 'state.json']);
+    expect(onDisk.documents.bundled?.log).toBeUndefined();
+    expect(onDisk.documents.bundled?.historyBytes).toBe(statSync(historyFileOf(paths.home, 'bundled')).size);
+    expect(store.history('bundled')).toEqual([{ at: record.at, key: 'a', from: 'todo', to: 'done' }]);
     // A second update sees the first one's data.
     await store.update((state) => {
       expect(state.documents.bundled?.items.a).toEqual(record);
