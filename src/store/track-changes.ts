@@ -1,4 +1,4 @@
-import type { LoadedRoadmap } from '../io/load-roadmap.js';
+import { UserError } from '../errors.js';
 import { type DocumentChanges, fingerprintOf, hasChanges } from '../progress/document-changes.js';
 import type { State } from '../progress/state.js';
 import { needsTracking, reconcileDocument, type TrackedDocument } from '../progress/track-document.js';
