@@ -1,4 +1,4 @@
-import type { ListItem, RootContent, Table } from 'mdast';
+import type { ListItem, Root, RootContent, Table } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -6,8 +6,9 @@ import { unified } from 'unified';
 import { capstoneNote, partPreparation } from './capstone.js';
 import { plainText, spansText, toSpans } from './inline.js';
 import { assignKeys } from './keys.js';
-import type { Item, Level, LevelColor, NotePart, Planning, Roadmap, Section, Span } from './model.js';
+import type { Item, ItemPriority, Level, LevelColor, NotePart, Planning, Roadmap, Section, Span } from './model.js';
 import { smallest } from './numbers.js';
+import { priorityOf } from './priority.js';
 import { noteTrack } from './tracks.js';
 
 interface HeadingInfo {
@@ -23,6 +24,7 @@ interface HeadingInfo {
 
 interface RawItem {
   spans: Span[];
+  priority: ItemPriority | null;
   checked: boolean;
   path: HeadingInfo[];
   parent: number | null;
@@ -55,6 +57,7 @@ export function parseRoadmap(source: string): Roadmap {
   // Front matter (YAML `---` or TOML `+++`) is metadata, not a thematic break and a heading.
   const tree = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).parse(text);
   let frontTitle: string | null = null;
+  const definitions = definitionsOf(tree);
 
   const headings: HeadingInfo[] = [];
   const stack: HeadingInfo[] = [];
@@ -83,7 +86,8 @@ export function parseRoadmap(source: string): Roadmap {
     const start = li.position?.start.offset ?? 0;
     const bracket = text.indexOf('[', start);
     raw.push({
-      spans: hasText ? toSpans(first.children) : [],
+      spans: hasText ? toSpans(first.children, definitions) : [],
+      priority: hasText ? priorityOf(first.children) : null,
       checked: li.checked,
       path: [...stack],
       parent,
@@ -161,6 +165,23 @@ export function parseRoadmap(source: string): Roadmap {
   const model = buildModel(raw, headings, titleHeadingOf(headings, raw));
   if (model.title === null && frontTitle) model.title = frontTitle;
   return model;
+}
+
+/** The addresses of the document's link definitions (`[ref]: https://…`), by identifier. */
+function definitionsOf(tree: Root): Map<string, string> {
+  const found = new Map<string, string>();
+  const walk = (nodes: readonly RootContent[]) => {
+    for (const node of nodes) {
+      // The first definition of an identifier wins, as CommonMark says.
+      if (node.type === 'definition') {
+        if (!found.has(node.identifier)) found.set(node.identifier, node.url);
+      } else if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'table') {
+        walk(node.children as RootContent[]);
+      }
+    }
+  };
+  walk(tree.children);
+  return found;
 }
 
 /**
@@ -255,6 +276,7 @@ function buildModel(raw: RawItem[], headings: HeadingInfo[], titleHeading: Headi
       depth: r.depth,
       details: r.details,
       markerOffset: r.markerOffset,
+      ...(r.priority ? { priority: r.priority } : {}),
     };
   });
 
