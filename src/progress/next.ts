@@ -9,14 +9,12 @@ export interface ItemFacts {
   track: Track;
   /** The item's level number (as the document numbers it). */
   level: number;
-  /** 1 for the first level, falling evenly to 1/n for the last of n levels. */
+  /** 1 for the first level, falling evenly to 1/n for the last of n levels (1 for every item when the levels are only topics). */
   priority: number;
-  /** The share of the priority one level stands for (1/n for n levels). */
+  /** The share of the priority one level stands for (1/n for n priority levels, 1 when they are only topics). */
   levelStep: number;
   /** The levels are priority levels (each titled "Niveau N"/"Level N" or with a colour), not just topics. */
   ranked: boolean;
-  /** The heading the item sits under (its level's title), or null when the document has none. */
-  heading: string | null;
   /** The priority marker the document emphasises in the item ("priorité absolue", "bonus", a High badge), or null. */
   emphasis: ItemPriority | null;
   doing: boolean;
@@ -99,10 +97,10 @@ export function candidateFacts(input: RankInput, tracks: readonly Track[] = leve
         id: item.id,
         track: tracks[item.level] ?? 'now',
         level: level?.number ?? item.level + 1,
-        priority: levels > 0 ? (levels - item.level) / levels : 1,
-        levelStep: 1 / Math.max(1, levels),
+        // Headings that are only topics rank nothing: document order (the order term) and the other terms do.
+        priority: ranked ? (levels - item.level) / levels : 1,
+        levelStep: ranked ? 1 / levels : 1,
         ranked,
-        heading: level?.title || null,
         emphasis: item.priority ?? null,
         doing: statuses[item.id - 1] === 'doing',
         behind: plan?.behind ?? null,

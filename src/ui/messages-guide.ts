@@ -17,7 +17,6 @@ export const guideEn = () => ({
       started: (section: string, closed: number, total: number) => `${section} is under way (${closed}/${total})`,
       priority: (level: number) => `priority level ${level}`,
       order: 'in document order',
-      heading: (heading: string) => `${heading}, in document order`,
       says: (words: string) => `the document says « ${words} »`,
     },
     terms: {
@@ -79,7 +78,6 @@ export const guideFr = (): ReturnType<typeof guideEn> => ({
       started: (section: string, closed: number, total: number) => `${section} est entamé (${closed}/${total})`,
       priority: (level: number) => `niveau de priorité ${level}`,
       order: 'dans l’ordre du document',
-      heading: (heading: string) => `${heading}, dans l’ordre du document`,
       says: (words: string) => `le document dit « ${words} »`,
     },
     terms: {

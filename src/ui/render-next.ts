@@ -34,10 +34,10 @@ export function reasonsOf(suggestion: Suggestion, t: Messages): string[] {
   const said = facts.emphasis ? r.says(facts.emphasis.words) : null;
   const raised = facts.emphasis ? PRIORITY_WEIGHT[facts.emphasis.value] > 0 : false;
   if (said && raised) reasons.push(said);
+  // Headings that are only topics are no priority: the place before the reasons already names them.
   if (facts.ranked) reasons.push(r.priority(facts.level));
-  else reasons.push(facts.heading ? r.heading(facts.heading) : r.order);
   if (said && !raised) reasons.push(said);
-  if (reasons.length === 1 && facts.ranked) reasons.push(r.order);
+  if (reasons.length <= 1 || !facts.ranked) reasons.push(r.order);
   return reasons;
 }
 

@@ -31,7 +31,6 @@ const facts = (over: Partial<ItemFacts> = {}): ItemFacts => ({
   priority: 1,
   levelStep: 0.25,
   ranked: true,
-  heading: 'Niveau 1',
   emphasis: null,
   doing: false,
   behind: null,
