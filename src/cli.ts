@@ -217,7 +217,7 @@ const EXAMPLES: Record<string, (t: Messages) => readonly string[]> = {
     'roadmap note 9 --remove 1',
   ],
   info: () => ['roadmap info 9', 'roadmap info terraform --json'],
-  open: () => ['roadmap open 9', 'roadmap open 9 2'],
+  open: () => ['roadmap --file ~/notes/ciu.md open 1', 'roadmap --file ~/notes/ciu.md open asymptotic 1'],
   project: () => ['roadmap project', 'roadmap project check 2', 'roadmap project link terraform https://github.com/me/infra'],
   'project check': () => ['roadmap project check 1', 'roadmap project check ci/cd'],
   'project uncheck': () => ['roadmap project uncheck 1', 'roadmap project uncheck ci/cd'],
