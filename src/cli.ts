@@ -146,6 +146,10 @@ function commandActions(contextOf: (command: Command) => Promise<Context>): Reco
       const { runInfo } = await import('./commands/info.js');
       await runInfo({ item: item as string }, await contextOf(command));
     },
+    open: async ([item, n], _options, command) => {
+      const { runOpen } = await import('./commands/open.js');
+      await runOpen({ item: item as string, n: n as string | undefined }, await contextOf(command));
+    },
     project: async (_args, _options, command) => {
       const { runProject } = await import('./commands/project.js');
       await runProject({}, await contextOf(command));
@@ -213,6 +217,7 @@ const EXAMPLES: Record<string, (t: Messages) => readonly string[]> = {
     'roadmap note 9 --remove 1',
   ],
   info: () => ['roadmap info 9', 'roadmap info terraform --json'],
+  open: () => ['roadmap --file ~/notes/ciu.md open 1', 'roadmap --file ~/notes/ciu.md open asymptotic 1'],
   project: () => ['roadmap project', 'roadmap project check 2', 'roadmap project link terraform https://github.com/me/infra'],
   'project check': () => ['roadmap project check 1', 'roadmap project check ci/cd'],
   'project uncheck': () => ['roadmap project uncheck 1', 'roadmap project uncheck ci/cd'],

@@ -143,6 +143,14 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   { name: 'info', help: (t) => t.portfolioCli.info, args: [{ name: 'item', required: true }] },
   {
+    name: 'open',
+    help: (t) => t.portfolioCli.open,
+    args: [
+      { name: 'item', required: true },
+      { name: 'n', help: (t) => t.portfolioCli.openNumber },
+    ],
+  },
+  {
     name: 'project',
     help: (t) => t.portfolioCli.project,
     subcommands: [
@@ -164,6 +172,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [
       { long: '--format', value: '<format>', help: (t) => t.documents.cli.exportFormat, choices: EXPORT_FORMATS },
       { short: '-o', long: '--output', value: '<file>', help: (t) => t.documents.cli.exportOutput, rule: 'text' },
+      { long: '--roll-up', help: (t) => t.documents.cli.exportRollUp },
     ],
   },
   {

@@ -57,6 +57,7 @@ describe.each<Lang>(['en', 'fr'])('help in %s', (lang) => {
       'roadmaps',
       'note',
       'info',
+      'open',
       'project',
       'project check',
       'project uncheck',

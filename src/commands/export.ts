@@ -3,7 +3,7 @@ import type { EXPORT_FORMATS } from '../command-line.js';
 import type { Context } from '../context.js';
 import { writeExportFile } from '../io/text-files.js';
 import { documentState } from '../progress/state.js';
-import { countItems, itemStatuses } from '../progress/stats.js';
+import { countItems, markedStatuses, rollUp } from '../progress/stats.js';
 import { progressExport } from '../progress/sync.js';
 import { rewriteMarkers } from '../roadmap/markers.js';
 import { toJsonText } from '../ui/json.js';
@@ -17,6 +17,8 @@ export interface ExportOptions {
   format?: ExportFormat | undefined;
   /** A file to write (atomically); stdout when absent or `-`. */
   output?: string | undefined;
+  /** Markdown: also tick the parents whose children are all done (by default only the user's own marks). */
+  rollUp?: boolean | undefined;
 }
 
 /** The format an output file's extension names (`.json`, `.html`, `.svg`), else markdown. */
@@ -38,7 +40,9 @@ export async function runExport(options: ExportOptions, ctx: Context): Promise<v
   let docState = documentState(state, doc.docId);
   // The progress export and the report carry the history (read from its own file); the others do not.
   if (format === 'json' || format === 'html') docState = { ...docState, log: ctx.store.history(doc.docId, state) };
-  const statuses = itemStatuses(doc.model, docState);
+  // The markdown carries the marks the user made; a parent done through its children only when asked.
+  const marked = markedStatuses(doc.model, docState);
+  const statuses = options.rollUp ? rollUp(doc.model, marked) : marked;
   let text: string;
   switch (format) {
     case 'md':

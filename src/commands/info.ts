@@ -3,6 +3,7 @@ import { itemChanges, itemNotes } from '../progress/portfolio.js';
 import { documentState } from '../progress/state.js';
 import { itemStatuses } from '../progress/stats.js';
 import { findCapstone, preparationOf } from '../roadmap/capstone.js';
+import { itemLinks } from '../roadmap/links.js';
 import { itemJson, toJsonText } from '../ui/json.js';
 import { type ItemInfo, notesJson, renderInfo } from '../ui/render-info.js';
 import { resolveItem } from './item-ref.js';
@@ -27,6 +28,7 @@ export async function runInfo(options: InfoOptions, ctx: Context): Promise<void>
     changes: itemChanges(doc, item.key),
     notes: itemNotes(doc, item.key),
     prepares: capstone ? capstone.parts.filter((part) => preparationOf(model, part).itemIds.includes(item.id)) : [],
+    links: itemLinks(item),
   };
   if (ctx.json) {
     ctx.stdout.write(
@@ -34,6 +36,7 @@ export async function runInfo(options: InfoOptions, ctx: Context): Promise<void>
         ...itemJson(model, item.id, status),
         since: info.since,
         details: item.details,
+        links: info.links,
         changes: info.changes.map(({ at, from, to }) => ({ at, from, to })),
         notes: notesJson(info.notes),
         project: info.prepares.map(({ number, key, text }) => ({ number, key, text })),

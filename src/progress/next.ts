@@ -1,4 +1,5 @@
-import type { ItemStatus, Roadmap } from '../roadmap/model.js';
+import type { ItemPriority, ItemStatus, Roadmap } from '../roadmap/model.js';
+import { PRIORITY_WEIGHT } from '../roadmap/priority.js';
 import { levelTracks, type Track } from '../roadmap/tracks.js';
 import type { ItemPlan } from './plan.js';
 
@@ -8,14 +9,23 @@ export interface ItemFacts {
   track: Track;
   /** The item's level number (as the document numbers it). */
   level: number;
-  /** 1 for the first level, falling evenly to 1/n for the last of n levels. */
+  /** 1 for the first level, falling evenly to 1/n for the last of n levels (1 for every item when the levels are only topics). */
   priority: number;
+  /** The share of the priority one level stands for (1/n for n priority levels, 1 when they are only topics). */
+  levelStep: number;
+  /** The levels are priority levels (each titled "Niveau N"/"Level N" or with a colour), not just topics. */
+  ranked: boolean;
+  /** The priority marker the document emphasises in the item ("priorité absolue", "bonus", a High badge), or null. */
+  emphasis: ItemPriority | null;
   doing: boolean;
   /** The past planning period this item is late for, or null. */
   behind: string | null;
   /** The current (or ongoing) planning period this item belongs to, or null. */
   planNow: string | null;
-  /** The item's section when it is started (something in it done or skipped), or null. */
+  /**
+   * The item's siblings when they are started (one of them done or skipped): under the same parent task,
+   * else in the same section, else directly under the same heading; or null.
+   */
   section: { title: string; closed: number; total: number; remaining: number } | null;
   /** 1 for the first item of the document, falling towards 0 for the last. */
   order: number;
@@ -34,7 +44,12 @@ export const SCORE_TERMS = [
   { name: 'priority', coefficient: 8, factor: (f: ItemFacts) => f.priority },
   /** The planning table puts it in the current period. */
   { name: 'plan', coefficient: 3, factor: (f: ItemFacts) => (f.planNow ? 1 : 0) },
-  /** Momentum: the share of its section already closed (finish what you started). */
+  /**
+   * What the document says inside the item: raised (or a High/P0 badge) moves it up by almost one level's
+   * share, lowered (or Low/P2) down by as much, Medium/P1 not at all. Never across a level boundary on its own.
+   */
+  { name: 'emphasis', coefficient: 8, factor: (f: ItemFacts) => (f.emphasis ? PRIORITY_WEIGHT[f.emphasis.value] * 0.9 * f.levelStep : 0) },
+  /** Momentum: the share of its siblings (section, parent or heading) already closed (finish what you started). */
   { name: 'momentum', coefficient: 3, factor: (f: ItemFacts) => (f.section ? f.section.closed / f.section.total : 0) },
   /** Document order, as a tie-break that never outweighs a real term. */
   { name: 'order', coefficient: 0.5, factor: (f: ItemFacts) => f.order },
@@ -70,35 +85,65 @@ const open = (status: ItemStatus | undefined) => status === 'todo' || status ===
 export function candidateFacts(input: RankInput, tracks: readonly Track[] = levelTracks(input.model)): ItemFacts[] {
   const { model, statuses, plans } = input;
   const levels = model.levels.length;
+  const ranked = levels > 0 && model.levels.every((level) => level.label !== null || level.color !== null);
+  // The items placed directly under each level's heading (no section, no parent): siblings for momentum.
+  const loose = new Map<number, number[]>();
   return model.items
     .filter((item) => open(statuses[item.id - 1]))
     .map((item) => {
       const level = model.levels[item.level];
-      const section = item.section === null ? undefined : level?.sections[item.section];
-      let started: ItemFacts['section'] = null;
-      if (section) {
-        const closed = section.itemIds.filter((id) => {
-          const status = statuses[id - 1];
-          return status === 'done' || status === 'skipped';
-        }).length;
-        if (closed > 0) {
-          const remaining = section.itemIds.filter((id) => open(statuses[id - 1])).length;
-          started = { title: section.title, closed, total: section.itemIds.length, remaining };
-        }
-      }
       const plan = plans?.[item.id - 1];
       return {
         id: item.id,
         track: tracks[item.level] ?? 'now',
         level: level?.number ?? item.level + 1,
-        priority: levels > 0 ? (levels - item.level) / levels : 1,
+        // Headings that are only topics rank nothing: document order (the order term) and the other terms do.
+        priority: ranked ? (levels - item.level) / levels : 1,
+        levelStep: ranked ? 1 / levels : 1,
+        ranked,
+        emphasis: item.priority ?? null,
         doing: statuses[item.id - 1] === 'doing',
         behind: plan?.behind ?? null,
         planNow: plan?.behind ? null : (plan?.now ?? null),
-        section: started,
+        section: siblingsOf(model, item.id, statuses, loose),
         order: 1 - (item.id - 1) / Math.max(1, model.items.length),
       };
     });
+}
+
+/** The started group an item belongs to (see ItemFacts.section), or null. */
+function siblingsOf(model: Roadmap, id: number, statuses: readonly ItemStatus[], loose: Map<number, number[]>): ItemFacts['section'] {
+  const item = model.items[id - 1];
+  if (!item) return null;
+  const level = model.levels[item.level];
+  let title: string | null = null;
+  let ids: readonly number[] = [];
+  const parent = item.parent === null ? undefined : model.items[item.parent - 1];
+  const section = item.section === null ? undefined : level?.sections[item.section];
+  if (parent) {
+    title = parent.text;
+    ids = parent.children;
+  } else if (section) {
+    title = section.title;
+    ids = section.itemIds;
+  } else if (level?.title) {
+    title = level.title;
+    let under = loose.get(item.level);
+    if (!under) {
+      under = level.itemIds.filter((other) => model.items[other - 1]?.section === null && model.items[other - 1]?.parent === null);
+      loose.set(item.level, under);
+    }
+    ids = under;
+  }
+  if (title === null || ids.length < 2) return null;
+  let closed = 0;
+  let remaining = 0;
+  for (const other of ids) {
+    const status = statuses[other - 1];
+    if (status === 'done' || status === 'skipped') closed++;
+    else if (open(status)) remaining++;
+  }
+  return closed > 0 ? { title, closed, total: ids.length, remaining } : null;
 }
 
 /** Scores one item: every term of SCORE_TERMS with its points, and their sum. */

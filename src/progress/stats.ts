@@ -27,15 +27,46 @@ export interface RoadmapProgress extends Counts {
 }
 
 /**
- * The status of every item (index = id - 1): what the state records for its key, else `done` when the
- * document itself ticks it (`[x]`), else `todo`.
+ * The marks the user made on every item (index = id - 1): what the state records for its key, else
+ * `done` when the document itself ticks it (`[x]`), else `todo`. Parents are not rolled up.
  */
-export function itemStatuses(model: RoadmapOutline, doc: DocumentState): ItemStatus[] {
+export function markedStatuses(model: RoadmapOutline, doc: DocumentState): ItemStatus[] {
   const recorded = Object.keys(doc.items).length > 0;
   return model.items.map((item) => {
     const record = recorded && Object.hasOwn(doc.items, item.key) ? doc.items[item.key] : undefined;
     return record?.status ?? (item.checked ? 'done' : 'todo');
   });
+}
+
+/**
+ * The status of every item as every view shows it: the marks (`markedStatuses`) with parents rolled up.
+ * A parent task still to do (or in progress) whose children are all closed, one of them at least done,
+ * counts as done; it is to do again as soon as one of its children is.
+ */
+export function itemStatuses(model: RoadmapOutline, doc: DocumentState): ItemStatus[] {
+  return rollUp(model, markedStatuses(model, doc));
+}
+
+/** Statuses with parents rolled up (see `itemStatuses`); `statuses` is left as it is. */
+export function rollUp(model: RoadmapOutline, statuses: readonly ItemStatus[]): ItemStatus[] {
+  const result = [...statuses];
+  if (!model.items.some((item) => item.parent !== null)) return result;
+  // Per parent: 0 no child seen, 1 every child closed and none done, 2 closed with one done, -1 one still open.
+  const children = new Map<number, number>();
+  // Children come after their parent in document order: going backwards, a child is final when its parent is read.
+  for (let index = model.items.length - 1; index >= 0; index--) {
+    const item = model.items[index];
+    if (!item) continue;
+    const seen = children.get(item.id);
+    const own = result[index];
+    if (seen === 2 && (own === 'todo' || own === 'doing')) result[index] = 'done';
+    if (item.parent === null) continue;
+    const status = result[index];
+    const before = children.get(item.parent) ?? 0;
+    const now = status === 'todo' || status === 'doing' ? -1 : status === 'done' ? 2 : 1;
+    children.set(item.parent, before === -1 || now === -1 ? -1 : Math.max(before, now));
+  }
+  return result;
 }
 
 /**

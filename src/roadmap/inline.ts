@@ -4,7 +4,7 @@ import type { Span } from './model.js';
 type Marks = Omit<Span, 'text'>;
 
 /** Flattens inline markdown into spans that keep bold, italic, code, strike and links. */
-export function toSpans(nodes: readonly PhrasingContent[]): Span[] {
+export function toSpans(nodes: readonly PhrasingContent[], definitions?: ReadonlyMap<string, string>): Span[] {
   const spans: Span[] = [];
   const push = (text: string, marks: Marks) => {
     if (text === '') return;
@@ -33,7 +33,15 @@ export function toSpans(nodes: readonly PhrasingContent[]): Span[] {
         case 'link':
           walk(node.children, { ...marks, href: node.url });
           break;
+        case 'linkReference': {
+          // `[text][ref]`: a link when the document defines `ref` (its address from the definition).
+          const url = definitions?.get(node.identifier);
+          walk(node.children, url === undefined ? marks : { ...marks, href: url });
+          break;
+        }
         case 'image':
+        case 'imageReference':
+          // A badge (`![High][high_img]`, definitions at the end) keeps its words, as an inline image does.
           push(node.alt ?? '', marks);
           break;
         case 'break':
@@ -79,6 +87,6 @@ export function plainText(node: RootContent | PhrasingContent): string {
       .replace(/[ \t]*\n[ \t]*/g, block ? '\n' : ' ')
       .trim();
   }
-  if (node.type === 'image') return node.alt ?? '';
+  if (node.type === 'image' || node.type === 'imageReference') return node.alt ?? '';
   return '';
 }

@@ -14,6 +14,15 @@ export interface Span {
   href?: string;
 }
 
+/** What an item's own text says of its priority: raised, lowered, or a badge's value (High > Medium > Low). */
+export type PriorityValue = 'raised' | 'lowered' | 'High' | 'Medium' | 'Low' | 'P0' | 'P1' | 'P2';
+
+/** A priority marker the author emphasised inside an item, and its words as written. */
+export interface ItemPriority {
+  value: PriorityValue;
+  words: string;
+}
+
 /** A task item (`- [ ]` / `- [x]`) of the document. */
 export interface Item {
   /** 1-based number in document order. */
@@ -40,6 +49,8 @@ export interface Item {
   details: string[];
   /** Offset in the source of the character inside the task marker brackets. */
   markerOffset: number;
+  /** The priority marker the item's text emphasises (see roadmap/priority.ts); absent when none. */
+  priority?: ItemPriority;
 }
 
 export type LevelColor = 'red' | 'orange' | 'yellow' | 'green' | 'blue' | 'purple' | 'brown' | 'black' | 'white';

@@ -11,7 +11,7 @@ import type { Item, Level, Roadmap } from './model.js';
 export interface RoadmapOutline {
   title: string | null;
   levels: Level[];
-  items: Pick<Item, 'id' | 'key' | 'checked'>[];
+  items: Pick<Item, 'id' | 'key' | 'checked' | 'parent'>[];
 }
 
 /** The outline file of a content. */
@@ -27,6 +27,8 @@ interface OutlineEntry {
   count: number;
   /** Ids of the items the document itself ticks (`[x]`). */
   checked: number[];
+  /** Each nested item's id followed by its parent's id (parents roll up: see `rollUp`). */
+  nested: number[];
   /** The document itself, in the bundled roadmap's outline (dist/roadmap.outline.json): compared, not hashed. */
   source?: string;
 }
@@ -44,6 +46,7 @@ export function serializeOutline(parser: string, hash: string, model: Roadmap, s
     keys: model.items.map((item) => item.key).join('\n'),
     count: model.items.length,
     checked: model.items.filter((item) => item.checked).map((item) => item.id),
+    nested: model.items.flatMap((item) => (item.parent === null ? [] : [item.id, item.parent])),
     ...(source === undefined ? {} : { source }),
   };
   return JSON.stringify(entry).replace(/[\u0080-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -62,16 +65,18 @@ export function readOutlineFile(file: string, parser: string): { hash: string; o
     if (!isAscii(raw)) return null;
     const entry = JSON.parse(raw.toString('latin1')) as Partial<OutlineEntry>;
     if (entry.format !== 1 || entry.parser !== parser || typeof entry.hash !== 'string') return null;
-    const { keys, count, checked, levels, source } = entry;
-    if (typeof keys !== 'string' || !Array.isArray(checked) || !Array.isArray(levels)) return null;
+    const { keys, count, checked, nested, levels, source } = entry;
+    if (typeof keys !== 'string' || !Array.isArray(checked) || !Array.isArray(nested) || !Array.isArray(levels)) return null;
     const split = count === 0 ? [] : keys.split('\n');
     if (split.length !== count) return null;
     if (!levels.every((level) => Array.isArray(level?.sections) && Array.isArray(level.itemIds))) return null;
     const ticked = new Set(checked);
+    const parents = new Map<number, number>();
+    for (let i = 0; i + 1 < nested.length; i += 2) parents.set(nested[i] as number, nested[i + 1] as number);
     const outline = {
       title: entry.title ?? null,
       levels,
-      items: split.map((key, index) => ({ id: index + 1, key, checked: ticked.has(index + 1) })),
+      items: split.map((key, index) => ({ id: index + 1, key, checked: ticked.has(index + 1), parent: parents.get(index + 1) ?? null })),
     };
     return typeof source === 'string' ? { hash: entry.hash, outline, source } : { hash: entry.hash, outline };
   } catch {

@@ -10,8 +10,9 @@ export { TooManyBrackets } from './limits.js';
 import { capstoneNote, partPreparation } from './capstone.js';
 import { plainText, spansText, toSpans } from './inline.js';
 import { assignKeys } from './keys.js';
-import type { Item, Level, LevelColor, NotePart, Planning, Roadmap, Section, Span } from './model.js';
+import type { Item, ItemPriority, Level, LevelColor, NotePart, Planning, Roadmap, Section, Span } from './model.js';
 import { smallest } from './numbers.js';
+import { priorityOf } from './priority.js';
 import { noteTrack } from './tracks.js';
 
 interface HeadingInfo {
@@ -27,6 +28,7 @@ interface HeadingInfo {
 
 interface RawItem {
   spans: Span[];
+  priority: ItemPriority | null;
   checked: boolean;
   path: HeadingInfo[];
   parent: number | null;
@@ -70,6 +72,7 @@ export function parseRoadmap(source: string, blocks?: BlockCache): Roadmap {
   const offsetShift = text.length === source.length ? 0 : 1;
   const tree = parseInBlocks(text, parseMarkdown, blocks);
   let frontTitle: string | null = null;
+  const definitions = definitionsOf(tree);
 
   const headings: HeadingInfo[] = [];
   const stack: HeadingInfo[] = [];
@@ -98,7 +101,8 @@ export function parseRoadmap(source: string, blocks?: BlockCache): Roadmap {
     const start = li.position?.start.offset ?? 0;
     const bracket = text.indexOf('[', start);
     raw.push({
-      spans: hasText ? toSpans(first.children) : [],
+      spans: hasText ? toSpans(first.children, definitions) : [],
+      priority: hasText ? priorityOf(first.children) : null,
       checked: li.checked,
       path: [...stack],
       parent,
@@ -176,6 +180,23 @@ export function parseRoadmap(source: string, blocks?: BlockCache): Roadmap {
   const model = buildModel(raw, headings, titleHeadingOf(headings, raw));
   if (model.title === null && frontTitle) model.title = frontTitle;
   return model;
+}
+
+/** The addresses of the document's link definitions (`[ref]: https://…`), by identifier. */
+function definitionsOf(tree: Root): Map<string, string> {
+  const found = new Map<string, string>();
+  const walk = (nodes: readonly RootContent[]) => {
+    for (const node of nodes) {
+      // The first definition of an identifier wins, as CommonMark says.
+      if (node.type === 'definition') {
+        if (!found.has(node.identifier)) found.set(node.identifier, node.url);
+      } else if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'table') {
+        walk(node.children as RootContent[]);
+      }
+    }
+  };
+  walk(tree.children);
+  return found;
 }
 
 /**
@@ -270,6 +291,7 @@ function buildModel(raw: RawItem[], headings: HeadingInfo[], titleHeading: Headi
       depth: r.depth,
       details: r.details,
       markerOffset: r.markerOffset,
+      ...(r.priority ? { priority: r.priority } : {}),
     };
   });
 

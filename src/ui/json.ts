@@ -29,7 +29,10 @@ export function statusJson(progress: RoadmapProgress) {
   };
 }
 
-/** One item in `list --json`: `level` is the level's number, `section` its title or null. */
+/**
+ * One item in `list --json`: `level` is the level's number, `section` its title or null, `priority` what the
+ * item's text says (raised, lowered, a badge value or null) and `priorityWords` the words that say it.
+ */
 export function itemJson(model: Roadmap, id: number, status: ItemStatus) {
   const item = model.items[id - 1];
   if (!item) throw new RangeError(`no item ${id}`);
@@ -43,6 +46,9 @@ export function itemJson(model: Roadmap, id: number, status: ItemStatus) {
     section: item.section === null ? null : (level?.sections[item.section]?.title ?? null),
     status,
     parent: item.parent,
+    // What the item's own text says of its priority: "raised", "lowered", a badge's value, or null.
+    priority: item.priority?.value ?? null,
+    priorityWords: item.priority?.words ?? null,
   };
 }
 

@@ -9,6 +9,7 @@ export const documentsEn = () => ({
     export: 'write your progress: the document ticked (md), a JSON export, an HTML report or an SVG badge',
     exportFormat: 'md (the document, ticked), json (progress with timestamps), html (a report page) or svg (a badge)',
     exportOutput: 'write to this file instead of stdout',
+    exportRollUp: 'markdown: also tick the parents whose children are all done (by default only your own marks)',
     import: 'take progress from a ticked copy of the document (.md) or a JSON export (merged)',
     importDryRun: 'show what would change, change nothing',
     doctor: 'check the progress file (readable? backups) and the document’s progress (removed items, last changes)',
@@ -125,6 +126,7 @@ export const documentsFr = (): DocumentMessages => ({
     export: 'écrit ta progression : le document coché (md), un export JSON, un rapport HTML ou un badge SVG',
     exportFormat: 'md (le document, coché), json (progression horodatée), html (une page de rapport) ou svg (un badge)',
     exportOutput: 'écrit dans ce fichier au lieu de la sortie standard',
+    exportRollUp: 'markdown : coche aussi les parents dont tous les sous-éléments sont faits (par défaut, seulement tes propres coches)',
     import: 'reprend la progression d’une copie cochée du document (.md) ou d’un export JSON (fusionné)',
     importDryRun: 'montre ce qui changerait, sans rien changer',
     doctor:

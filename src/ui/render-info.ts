@@ -1,5 +1,6 @@
 import type { LogEntry, NoteRecord } from '../progress/state.js';
 import type { CapstonePart } from '../roadmap/capstone.js';
+import type { ItemLink } from '../roadmap/links.js';
 import type { Item, ItemStatus, Roadmap } from '../roadmap/model.js';
 import { largest } from '../roadmap/numbers.js';
 import type { RenderOptions } from './render-status.js';
@@ -16,6 +17,8 @@ export interface ItemInfo {
   notes: NoteRecord[];
   /** The parts of the capstone project this item prepares. */
   prepares: CapstonePart[];
+  /** The links written in the item's text, numbered from 1 as `roadmap open <item> <n>` takes them. */
+  links: ItemLink[];
 }
 
 const day = (iso: string) => sanitize(iso.slice(0, 10));
@@ -33,7 +36,7 @@ export function renderInfo(model: Roadmap, info: ItemInfo, options: RenderOption
   const words = t.info.statusWords;
   const level = model.levels[item.level];
   const section = item.section === null ? null : level?.sections[item.section];
-  const labels = [t.info.key, t.info.level, t.info.section, t.info.status];
+  const labels = [t.info.key, t.info.level, t.info.section, t.info.status, ...(item.priority ? [t.info.priority] : [])];
   const labelWidth = largest(labels.map(width));
   const field = (label: string, value: string) => `   ${chalk.dim(padEnd(label, labelWidth))}  ${value}`;
   const since = info.since
@@ -48,6 +51,18 @@ export function renderInfo(model: Roadmap, info: ItemInfo, options: RenderOption
     field(t.info.section, section ? sanitize(section.title) : t.info.none),
     field(t.info.status, `${statusMark(chalk, info.status)} ${words[info.status]}${since}`),
   ];
+  if (item.priority) {
+    const value = t.info.priorityWords[item.priority.value] ?? item.priority.value;
+    lines.push(field(t.info.priority, sanitize(t.info.prioritySays(value, item.priority.words))));
+  }
+  if (info.links.length) {
+    lines.push('', chalk.bold(t.info.links));
+    const linkWidth = String(info.links.length).length;
+    info.links.forEach((link, i) => {
+      const label = link.text === link.url ? '' : `${sanitize(link.text)} `;
+      lines.push(`   ${chalk.dim(String(i + 1).padStart(linkWidth))}  ${label}${chalk.underline(sanitize(link.url))}`);
+    });
+  }
   if (item.details.length) {
     lines.push('', chalk.bold(t.info.details));
     for (const detail of item.details) lines.push(`   ${sanitize(detail)}`);

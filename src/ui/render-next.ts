@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { UrgentHint } from '../progress/guide.js';
 import type { NextSuggestions, Suggestion } from '../progress/next.js';
 import type { Roadmap } from '../roadmap/model.js';
+import { PRIORITY_WEIGHT } from '../roadmap/priority.js';
 import type { Messages } from './messages.js';
 import type { RenderOptions } from './render-status.js';
 import { levelPaint, renderSpans } from './style.js';
@@ -24,12 +25,19 @@ export function reasonsOf(suggestion: Suggestion, t: Messages): string[] {
   if (facts.doing) reasons.push(r.doing);
   if (facts.behind) reasons.push(r.behind(facts.behind));
   if (facts.section) {
-    const { title, closed, total, remaining } = facts.section;
+    const { closed, total, remaining } = facts.section;
+    // A parent task's whole text can be long: the reason names its start.
+    const title = truncate(sanitize(facts.section.title), 40);
     reasons.push(remaining === 1 ? r.finishes(title) : r.started(title, closed, total));
   }
   if (facts.planNow) reasons.push(r.planNow(facts.planNow));
-  reasons.push(r.priority(facts.level));
-  if (reasons.length === 1) reasons.push(r.order);
+  const said = facts.emphasis ? r.says(facts.emphasis.words) : null;
+  const raised = facts.emphasis ? PRIORITY_WEIGHT[facts.emphasis.value] > 0 : false;
+  if (said && raised) reasons.push(said);
+  // Headings that are only topics are no priority: the place before the reasons already names them.
+  if (facts.ranked) reasons.push(r.priority(facts.level));
+  if (said && !raised) reasons.push(said);
+  if (reasons.length <= 1 || !facts.ranked) reasons.push(r.order);
   return reasons;
 }
 
@@ -110,7 +118,9 @@ const fixed = (n: number, digits: number) => n.toFixed(digits);
 /** The score table of one suggestion: term, coefficient, factor, points, and the total. */
 function explainLines(suggestion: Suggestion, indent: number, { chalk, t }: NextRenderOptions): string[] {
   const head = t.next.explainHead;
-  const names = suggestion.terms.map((term) => t.next.terms[term.name]);
+  // The emphasis term in the document's own words: « priorité absolue », “High”.
+  const said = suggestion.facts.emphasis ? ` « ${sanitize(suggestion.facts.emphasis.words)} »` : '';
+  const names = suggestion.terms.map((term) => t.next.terms[term.name] + (term.name === 'emphasis' ? said : ''));
   const nameWidth = Math.max(width(head.term), width(head.score), ...names.map(width));
   const cols = [head.coefficient, head.factor, head.points].map((h) => Math.max(width(h), 6));
   const pad = ' '.repeat(indent);

@@ -100,7 +100,8 @@ describe('next', () => {
     const ctx = testContext({ env: scratch(), now: NOW, file });
     await runNext({}, ctx);
     expect(ctx.out.text).toBe(
-      'Next\n  1  one\n     A — priority level 1 · in document order\n  3  three\n     B — priority level 2 · in document order\n',
+      // "A" and "B" are topics, not priority levels: no "priority level N"; "one" finishes what is under A.
+      'Next\n  1  one\n     A — finishes A · in document order\n  3  three\n     B — in document order\n',
     );
   });
 });

@@ -31,6 +31,8 @@ function machine() {
     LANG: 'C',
     ROADMAP_NOW: NOW,
     TERM: 'dumb',
+    // `roadmap open` examples: a stand-in opener that opens nothing and succeeds.
+    BROWSER: 'true',
   };
   return {
     run(example: DocExample): Promise<{ code: number | null; stderr: string }> {

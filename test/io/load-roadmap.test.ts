@@ -236,7 +236,9 @@ describe('the bundled roadmap’s pre-built outline (what status reads)', () => 
     expect(doc.docId).toBe(BUNDLED_ID);
     expect(doc.hash).toBe(contentHash(b.bytes));
     expect(doc.outline.levels).toEqual(b.model.levels);
-    expect(doc.outline.items).toEqual(b.model.items.map((item) => ({ id: item.id, key: item.key, checked: item.checked })));
+    expect(doc.outline.items).toEqual(
+      b.model.items.map((item) => ({ id: item.id, key: item.key, checked: item.checked, parent: item.parent })),
+    );
   });
 
   it('is not read for an edited document, another parser, an outline without the document or a damaged one', async () => {
@@ -347,7 +349,7 @@ describe('the outline (what status reads)', () => {
       expect(outline).toEqual({
         title: model.title,
         levels: model.levels,
-        items: model.items.map(({ id, key, checked }) => ({ id, key, checked })),
+        items: model.items.map(({ id, key, checked, parent }) => ({ id, key, checked, parent })),
       });
       expect((await loadOutline(outlineOptions(doc))).outline).toEqual(outline);
     },

@@ -29,6 +29,9 @@ const facts = (over: Partial<ItemFacts> = {}): ItemFacts => ({
   track: 'now',
   level: 1,
   priority: 1,
+  levelStep: 0.25,
+  ranked: true,
+  emphasis: null,
   doing: false,
   behind: null,
   planNow: null,
@@ -40,7 +43,7 @@ const points = (f: ItemFacts, name: string) => scoreItem(f).terms.find((t) => t.
 
 describe('the score terms', () => {
   it('is one table of named terms with coefficients, summed', () => {
-    expect(SCORE_TERMS.map((t) => t.name)).toEqual(['doing', 'behind', 'priority', 'plan', 'momentum', 'order']);
+    expect(SCORE_TERMS.map((t) => t.name)).toEqual(['doing', 'behind', 'priority', 'plan', 'emphasis', 'momentum', 'order']);
     const s = scoreItem(facts({ doing: true, behind: 'Mois 1-2', section: { title: 'Git', closed: 2, total: 3, remaining: 1 } }));
     expect(s.score).toBeCloseTo(s.terms.reduce((sum, t) => sum + t.coefficient * t.factor, 0));
   });
@@ -50,6 +53,9 @@ describe('the score terms', () => {
     ['behind', facts({ behind: 'Mois 1-2' }), 5],
     ['priority', facts({ priority: 0.75 }), 6],
     ['plan', facts({ planNow: 'Mois 2-3' }), 3],
+    ['emphasis', facts({ emphasis: { value: 'raised', words: 'priorité absolue' } }), 1.8],
+    ['emphasis', facts({ emphasis: { value: 'lowered', words: 'bonus' } }), -1.8],
+    ['emphasis', facts({ emphasis: { value: 'Medium', words: 'Medium' } }), 0],
     ['momentum', facts({ section: { title: 'Git', closed: 2, total: 3, remaining: 1 } }), 2],
     ['order', facts({ order: 0.5 }), 0.25],
   ])('%s', (name, f, expected) => {
@@ -83,10 +89,10 @@ describe('next on the bundled roadmap (acceptance scenarios)', () => {
     expect(ranked.indexOf(15)).toBeLessThan(ranked.indexOf(1));
   });
 
-  it('4. level 1 done, plan started 75 days ago: now = Docker and AWS items only', () => {
+  it('4. level 1 done, plan started 75 days ago: now = Docker and AWS items only (IAM, "c\'est crucial", first)', () => {
     const input = rankInput(model, statusesOf(model, { done: range(1, 15) }), startedDaysAgo(75), NOW);
     const next = nextSuggestions(input, 10);
-    expect(ids(next.now)).toEqual([16, 17, 18, 22, 23, 24, 25, 26, 27, 28]);
+    expect(ids(next.now)).toEqual([25, 16, 17, 18, 22, 23, 24, 26, 27, 28]);
     expect(next.now.every((s) => s.facts.planNow === 'Mois 2-3')).toBe(true);
   });
 
