@@ -89,7 +89,7 @@ describe('notes keep their numbers', () => {
 });
 
 describe('colours', () => {
-  const sgr = (text: string) => [...text.matchAll(/\x1b\[([\d;]*)m/g)].map((m) => m[1] as string);
+  const sgr = (text: string) => [...text.matchAll(new RegExp(`${String.fromCharCode(27)}\\[([\\d;]*)m`, 'g'))].map((m) => m[1] as string);
   const basic = (code: string) => code.split(';').every((n) => /^(\d|2[1-9]|3\d|4\d|9\d|10[0-7])$/.test(n) && !['38', '48'].includes(n));
 
   it.each([
