@@ -129,6 +129,7 @@ export const french = (): Messages =>
       outputFull: 'plus de place sur le périphérique où elle va',
       outputFailed: (reason: string) =>
         `impossible d’écrire la sortie : ${reason} ; envoie-la ailleurs (un fichier sur un autre disque, un tube)`,
+      interrupted: 'interrompu : rien n’a changé',
       savedNotShown: (reason: string) =>
         `la modification est enregistrée, mais sa confirmation n’a pas pu être affichée (${reason}) ; \`roadmap status\` montre où tu en es`,
     }))

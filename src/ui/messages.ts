@@ -126,6 +126,7 @@ const english = () =>
       noPlanning: 'this document has no planning table (a table under a heading that mentions a plan or schedule)',
       unexpected: (message: string) => `unexpected error: ${message} (run with --debug for details)`,
       outputFull: 'no space left on the device it goes to',
+      interrupted: 'interrupted: nothing changed',
       outputFailed: (reason: string) => `cannot write the output: ${reason}; send it somewhere else (a file on another disk, a pipe)`,
       savedNotShown: (reason: string) =>
         `the change is saved, but its confirmation could not be printed (${reason}); \`roadmap status\` shows where you stand`,
