@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import type { Action } from './cli.js';
 import { commandAt } from './completion/tree.js';
 import type { Context } from './context.js';
-import type { Messages } from './ui/messages.js';
 
 /**
  * The actions of `help [command...]`, `completion <shell>` and the hidden `complete` that completion
@@ -10,8 +9,8 @@ import type { Messages } from './ui/messages.js';
  */
 export function helpAndCompletionActions(
   program: Command,
-  t: Messages,
   contextOf: (command: Command) => Promise<Context>,
+  unknownCommand: (words: string) => never,
 ): Record<string, Action> {
   return {
     completion: async ([shell], _options, command) => {
@@ -25,7 +24,7 @@ export function helpAndCompletionActions(
     help: ([path]) => {
       const names = path as string[];
       const target = commandAt(program, names);
-      if (!target) program.error(t.helpCli.unknownCommand(names.join(' ')), { exitCode: 2, code: 'commander.unknownCommand' });
+      if (!target) return unknownCommand(names.join(' '));
       target.outputHelp();
     },
   };

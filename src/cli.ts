@@ -1,4 +1,4 @@
-import { Argument, Command, InvalidArgumentError, Option, type OutputConfiguration } from 'commander';
+import { Argument, Command, type ErrorOptions, InvalidArgumentError, Option, type OutputConfiguration } from 'commander';
 import { ALIASES, COMMAND_NAMES, commandsToDeclare } from './cli-argv.js';
 import { helpAndCompletionActions } from './cli-help.js';
 import {
@@ -14,9 +14,11 @@ import {
   VERSION_OPTION,
 } from './command-line.js';
 import type { Context, GlobalOptions } from './context.js';
+import { UsageError } from './errors.js';
 import { parseDay } from './progress/days.js';
 import { examples, helpConfig } from './ui/help.js';
 import type { Messages } from './ui/messages.js';
+import { type UsageProblem, usageMessage } from './ui/usage-errors.js';
 
 export interface CliSetup {
   t: Messages;
@@ -43,31 +45,48 @@ export function buildProgram(setup: CliSetup): Command {
   const { t } = setup;
   const plan = setup.argv ? commandsToDeclare(setup.argv, COMMAND_NAMES) : { kind: 'all' as const };
   const wants = (name: string) => plan.kind === 'all' || (plan.kind === 'one' && (ALIASES[plan.name] ?? plan.name) === name);
-  const program = new Command('roadmap')
+  // What the last rejected value was rejected for: commander passes only its words on to `error`.
+  const invalid: { message?: string } = {};
+  const argv = setup.argv ?? [];
+  const RoadmapCommand = class extends Command {
+    override createCommand(name?: string): Command {
+      return new RoadmapCommand(name);
+    }
+    // Every usage error commander finds comes here with its code: worded in the UI language, one line,
+    // thrown as a UsageError (exit 2) for main.ts to report like any other error.
+    override error(message: string, options?: ErrorOptions): never {
+      throw new UsageError(usageMessage(problemOf(this, options?.code, message, argv, invalid.message), t));
+    }
+  };
+  const program = new RoadmapCommand('roadmap')
     .description(t.cli.description)
     .version(setup.version, flagsOf(VERSION_OPTION), VERSION_OPTION.help(t))
     .helpOption(flagsOf(HELP_OPTION), HELP_OPTION.help(t))
     .helpCommand(false);
-  for (const option of Object.values(GLOBAL_OPTIONS)) program.addOption(optionOf(option, t));
+  for (const option of Object.values(GLOBAL_OPTIONS)) program.addOption(optionOf(option, t, invalid));
   program
     .exitOverride()
     .configureOutput({ ...setup.outputConfig, writeOut: setup.writeOut, writeErr: setup.writeErr })
     .configureHelp(helpConfig(t))
-    .showHelpAfterError(`(${t.cli.usageHint('roadmap')})`)
-    .showSuggestionAfterError(true)
     .addHelpText('after', examples(t, t.helpCli.mainExamples));
 
   const contextOf = (command: Command) => {
     const { file, json, color } = command.optsWithGlobals() as Record<string, unknown>;
     return setup.context({ file: file as string | undefined, json: json === true, color: color as boolean | undefined });
   };
-  const actions: Record<string, Action> = { ...commandActions(contextOf), ...helpAndCompletionActions(program, t, contextOf) };
+  const unknownCommand = (words: string): never => {
+    throw new UsageError(usageMessage({ kind: 'unknownCommand', command: 'roadmap', word: words, candidates: commandNames(program) }, t));
+  };
+  const actions: Record<string, Action> = {
+    ...commandActions(contextOf),
+    ...helpAndCompletionActions(program, contextOf, unknownCommand),
+  };
 
   const declare = (parent: Command, spec: CommandSpec, path: string) => {
     const command = parent.command(spec.name, spec.hidden ? { hidden: true } : {}).description(spec.help(t));
     for (const alias of spec.aliases ?? []) command.alias(alias);
-    for (const argument of spec.args ?? []) command.addArgument(argumentOf(argument, t));
-    for (const option of spec.options ?? []) command.addOption(optionOf(option, t));
+    for (const argument of spec.args ?? []) command.addArgument(argumentOf(argument, t, invalid));
+    for (const option of spec.options ?? []) command.addOption(optionOf(option, t, invalid));
     if (spec.passThrough) command.allowUnknownOption();
     const lines = EXAMPLES[path]?.(t);
     if (lines) command.addHelpText('after', examples(t, lines));
@@ -97,22 +116,103 @@ function flagsOf(option: OptionSpec): string {
   return `${option.short ? `${option.short}, ` : ''}${option.long}${option.value ? ` ${option.value}` : ''}`;
 }
 
-/** commander's option for a declared one, its value read by the declared rule. */
-function optionOf(spec: OptionSpec, t: Messages): Option {
+/** commander's option for a declared one, its value read by the declared rule; `invalid` keeps why a value was rejected. */
+function optionOf(spec: OptionSpec, t: Messages, invalid: { message?: string }): Option {
   const option = new Option(flagsOf(spec), spec.help(t));
-  if (spec.choices) option.choices(spec.choices);
   if (spec.hidden) option.hideHelp();
-  const invalid = spec.invalid?.(t) ?? ((value: string) => value);
-  if (spec.rule === 'positive') option.argParser(positiveArg(invalid));
-  else if (spec.rule === 'day') option.argParser(dayArg(invalid));
+  const bad = rejecting(invalid, spec.invalid?.(t) ?? ((value: string) => value));
+  // The choices stay declared (help and completion list them); the value is checked here, in the UI language.
+  if (spec.choices)
+    option.choices(spec.choices).argParser(choiceArg(spec.choices, rejecting(invalid, badChoiceOf(spec.long, spec.choices, t))));
+  else if (spec.rule === 'positive') option.argParser(positiveArg(bad));
+  else if (spec.rule === 'day') option.argParser(dayArg(bad));
   return option;
 }
 
-function argumentOf(spec: ArgumentSpec, t: Messages): Argument {
+function argumentOf(spec: ArgumentSpec, t: Messages, invalid: { message?: string }): Argument {
   const name = `${spec.name}${spec.variadic ? '...' : ''}`;
   const argument = new Argument(spec.required ? `<${name}>` : `[${name}]`, spec.help?.(t));
-  if (spec.choices) argument.choices(spec.choices);
+  const { choices } = spec;
+  if (choices) argument.choices(choices).argParser(choiceArg(choices, rejecting(invalid, badChoiceOf(`<${spec.name}>`, choices, t))));
   return argument;
+}
+
+/** The words for a value outside `choices`. */
+function badChoiceOf(name: string, choices: readonly string[], t: Messages): (value: string) => string {
+  return (value) => t.helpCli.usage.badChoice(name, choices, value);
+}
+
+/** `words`, remembering the last message in `invalid` (commander hands `error` only its own sentence around it). */
+function rejecting(invalid: { message?: string }, words: (value: string) => string): (value: string) => string {
+  return (value) => {
+    invalid.message = words(value);
+    return invalid.message;
+  };
+}
+
+/** An option or argument value that must be one of `choices`. */
+function choiceArg(choices: readonly string[], bad: (value: string) => string) {
+  return (value: string): string => {
+    if (!choices.includes(value)) throw new InvalidArgumentError(bad(value));
+    return value;
+  };
+}
+
+/** The visible commands' names and aliases of a command: what a mistyped command word is compared with. */
+function commandNames(command: Command): string[] {
+  return command
+    .createHelp()
+    .visibleCommands(command)
+    .flatMap((sub) => [sub.name(), ...sub.aliases()]);
+}
+
+/** The command as typed: `roadmap`, `roadmap list`, `roadmap project link`. */
+function commandPath(command: Command): string {
+  const names: string[] = [];
+  for (let at: Command | null = command; at; at = at.parent) names.unshift(at.name());
+  return names.join(' ');
+}
+
+/**
+ * The usage error commander found, by its error code, as data (its English `message` is used only for
+ * a code it has not been mapped for). `argv` is the command line: an option missing its value is its last word.
+ */
+function problemOf(
+  command: Command,
+  code: string | undefined,
+  message: string,
+  argv: readonly string[],
+  invalid: string | undefined,
+): UsageProblem {
+  const path = commandPath(command);
+  switch (code) {
+    case 'commander.unknownCommand':
+      return { kind: 'unknownCommand', command: path, word: String(command.args[0]), candidates: commandNames(command) };
+    case 'commander.unknownOption': {
+      const candidates: string[] = [];
+      for (let at: Command | null = command; at; at = at.parent) {
+        for (const option of at.createHelp().visibleOptions(at)) if (option.long) candidates.push(option.long);
+      }
+      const flag = command.args.find((arg) => arg.length > 1 && arg.startsWith('-')) ?? String(argv.at(-1));
+      return { kind: 'unknownOption', command: path, flag, candidates };
+    }
+    case 'commander.missingArgument': {
+      const missing = command.registeredArguments.find((argument, i) => argument.required && command.args[i] === undefined);
+      return { kind: 'missingArgument', command: path, name: missing?.name() ?? '' };
+    }
+    case 'commander.optionMissingArgument':
+      return { kind: 'missingValue', command: path, flag: String(argv.at(-1)) };
+    case 'commander.excessArguments':
+      // `roadmap project lnk`: a mistyped subcommand of a command that also runs alone.
+      if (command.commands.length > 0) {
+        return { kind: 'unknownCommand', command: path, word: String(command.args[0]), candidates: commandNames(command) };
+      }
+      return { kind: 'tooManyArguments', command: path, expected: command.registeredArguments.length, got: command.args.length };
+    case 'commander.invalidArgument':
+      if (invalid) return { kind: 'invalidValue', command: path, message: invalid };
+      break;
+  }
+  return { kind: 'other', command: path, message: message.replace(/^error: /, '') };
 }
 
 /** The actions of the commands, by their path (`status`, `project link`): each imports its module when run. */

@@ -82,7 +82,7 @@ export const GLOBAL_OPTIONS = {
   json: { long: '--json', help: (t) => t.cli.json },
   noColor: { long: '--no-color', help: (t) => t.cli.noColor },
   lang: { long: '--lang', value: '<lang>', help: (t) => t.cli.lang, choices: ['fr', 'en'] },
-  debug: { long: '--debug', help: () => 'print the stack of unexpected errors', hidden: true },
+  debug: { long: '--debug', help: (t) => t.cli.debug },
 } as const satisfies Record<string, OptionSpec>;
 
 const level: OptionSpec = {
@@ -96,17 +96,27 @@ const level: OptionSpec = {
 const scopeLevel: OptionSpec = { ...level, help: (t) => t.cli.scopeLevel };
 const dryRun: OptionSpec = { short: '-n', long: '--dry-run', help: (t) => t.cli.dryRun };
 
-const markCommands: CommandSpec[] = (Object.keys(MARK_COMMANDS) as MarkCommand[]).map((name) => ({
+const markCommand = (name: MarkCommand): CommandSpec => ({
   name,
   help: (t) => t.cli[name],
   args: [{ name: 'items', variadic: true, help: (t) => t.cli.items }],
   options: [scopeLevel, { short: '-s', long: '--section', value: '<text>', help: (t) => t.cli.scopeSection, rule: 'text' }, dryRun],
   hot: true,
-}));
+});
 
-/** Every command, in the order the help lists them. */
+/** Every command, in the order the help lists them: the order a user meets them. */
 export const COMMANDS: readonly CommandSpec[] = [
   { name: 'status', help: (t) => t.cli.status, options: [level], hot: true },
+  markCommand('check'),
+  {
+    name: 'next',
+    help: (t) => t.cli.next,
+    options: [
+      { short: '-n', long: '--count', value: '<n>', help: (t) => t.cli.count, rule: 'positive', invalid: (t) => t.errors.badCount },
+      { long: '--explain', help: (t) => t.cli.explain },
+    ],
+    hot: true,
+  },
   {
     name: 'list',
     aliases: ['show'],
@@ -120,15 +130,22 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
     hot: true,
   },
-  ...markCommands,
-  { name: 'undo', help: (t) => t.cli.undo, options: [dryRun] },
+  { name: 'info', help: (t) => t.portfolioCli.info, args: [{ name: 'item', required: true }] },
   {
-    name: 'use',
-    help: (t) => t.documents.cli.use,
-    args: [{ name: 'path.md' }],
-    options: [{ long: '--bundled', help: (t) => t.documents.cli.useBundled }],
+    name: 'plan',
+    help: (t) => t.cli.plan,
+    options: [{ long: '--start', value: '[YYYY-MM-DD]', help: (t) => t.cli.planStart, rule: 'day', invalid: (t) => t.errors.badStart }],
   },
-  { name: 'roadmaps', help: (t) => t.documents.cli.roadmaps },
+  {
+    name: 'log',
+    aliases: ['history'],
+    help: (t) => t.cli.log,
+    options: [{ long: '--since', value: '<when>', help: (t) => t.cli.since, rule: 'text' }],
+  },
+  markCommand('start'),
+  markCommand('skip'),
+  markCommand('uncheck'),
+  { name: 'undo', help: (t) => t.cli.undo, options: [dryRun] },
   {
     name: 'note',
     help: (t) => t.portfolioCli.note,
@@ -141,7 +158,6 @@ export const COMMANDS: readonly CommandSpec[] = [
       { long: '--remove', value: '<n>', help: (t) => t.portfolioCli.noteRemove, rule: 'text' },
     ],
   },
-  { name: 'info', help: (t) => t.portfolioCli.info, args: [{ name: 'item', required: true }] },
   {
     name: 'open',
     help: (t) => t.portfolioCli.open,
@@ -182,6 +198,13 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [{ short: '-n', long: '--dry-run', help: (t) => t.documents.cli.importDryRun }],
   },
   {
+    name: 'use',
+    help: (t) => t.documents.cli.use,
+    args: [{ name: 'path.md' }],
+    options: [{ long: '--bundled', help: (t) => t.documents.cli.useBundled }],
+  },
+  { name: 'roadmaps', help: (t) => t.documents.cli.roadmaps },
+  {
     name: 'doctor',
     help: (t) => t.documents.cli.doctor,
     options: [
@@ -190,26 +213,6 @@ export const COMMANDS: readonly CommandSpec[] = [
       { long: '--attach', value: '<key>', help: (t) => t.documents.identity.attachOption, rule: 'text' },
       { long: '--to', value: '<item>', help: (t) => t.documents.identity.toOption, rule: 'text' },
     ],
-  },
-  {
-    name: 'next',
-    help: (t) => t.cli.next,
-    options: [
-      { short: '-n', long: '--count', value: '<n>', help: (t) => t.cli.count, rule: 'positive', invalid: (t) => t.errors.badCount },
-      { long: '--explain', help: (t) => t.cli.explain },
-    ],
-    hot: true,
-  },
-  {
-    name: 'plan',
-    help: (t) => t.cli.plan,
-    options: [{ long: '--start', value: '[YYYY-MM-DD]', help: (t) => t.cli.planStart, rule: 'day', invalid: (t) => t.errors.badStart }],
-  },
-  {
-    name: 'log',
-    aliases: ['history'],
-    help: (t) => t.cli.log,
-    options: [{ long: '--since', value: '<when>', help: (t) => t.cli.since, rule: 'text' }],
   },
   {
     name: 'completion',

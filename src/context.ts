@@ -82,6 +82,15 @@ export function parseNow(value: string, t: Messages): Date {
  * then NO_COLOR (set, not empty) and a stdout that is not a terminal, or TERM=dumb, give plain text.
  */
 export function colorLevel(flag: boolean | undefined, env: Env, stdoutIsTTY: boolean): 0 | 1 | 2 | 3 {
+  const level = terminalColorLevel(flag, env, stdoutIsTTY);
+  // The terminal's own 16 colours by default: its theme adapts them to a light or dark background.
+  // More only on request (docs/guide.md): ROADMAP_COLORS=256 or truecolor.
+  const wanted = env.ROADMAP_COLORS === 'truecolor' ? 3 : env.ROADMAP_COLORS === '256' ? 2 : 1;
+  return level === 0 ? 0 : (Math.min(level, wanted) as 1 | 2 | 3);
+}
+
+/** The colour level the flag, the environment and the terminal allow (chalk's rules, NO_COLOR honoured). */
+function terminalColorLevel(flag: boolean | undefined, env: Env, stdoutIsTTY: boolean): 0 | 1 | 2 | 3 {
   if (flag === false) return 0;
   const force = env.FORCE_COLOR;
   if (force !== undefined) {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../src/cli.js';
+import { UsageError } from '../src/errors.js';
 import type { Lang } from '../src/ui/lang.js';
 import { messagesFor } from '../src/ui/messages.js';
 
@@ -44,17 +45,19 @@ const paths = commandPaths(program('en', { text: '' }));
 describe.each<Lang>(['en', 'fr'])('help in %s', (lang) => {
   const t = messagesFor(lang);
 
-  it('lists every command, and the hidden completion protocol is not one of them', () => {
+  it('lists every command in the order a user meets them, and the hidden completion protocol is not one of them', () => {
     expect(paths.map((path) => path.join(' '))).toEqual([
       'status',
-      'list',
       'check',
-      'uncheck',
+      'next',
+      'list',
+      'info',
+      'plan',
+      'log',
       'start',
       'skip',
+      'uncheck',
       'undo',
-      'use',
-      'roadmaps',
       'note',
       'info',
       'open',
@@ -64,13 +67,21 @@ describe.each<Lang>(['en', 'fr'])('help in %s', (lang) => {
       'project link',
       'export',
       'import',
+      'use',
+      'roadmaps',
       'doctor',
-      'next',
-      'plan',
-      'log',
       'completion',
       'help',
     ]);
+  });
+
+  it('lists every option it accepts (--debug too) and states each option’s choices once', async () => {
+    const { text } = await help(lang, ['--help']);
+    expect(text).toContain(`--debug`);
+    expect(text).toContain(`${t.cli.lang} ${t.helpCli.choices('fr, en')}`);
+    expect(text).not.toMatch(/fr (or|ou) en/);
+    const completion = await help(lang, ['completion', '--help']);
+    expect(completion.text.match(/bash, zsh/g)).toHaveLength(2); // the command's description, then the argument's choices
   });
 
   it.each(paths.map((path) => [path.join(' '), path]))('`%s --help` has a description and 1-3 examples', async (_name, path) => {
@@ -99,12 +110,14 @@ describe.each<Lang>(['en', 'fr'])('help in %s', (lang) => {
 });
 
 it.each([
-  [['help', 'nope'], "error: unknown command 'nope'"],
-  [['help', 'project', 'nope'], "error: unknown command 'project nope'"],
+  [['help', 'nope'], 'unknown command "nope"; did you mean "note"?'],
+  [['help', 'zzz'], 'unknown command "zzz"; see `roadmap --help`'],
+  [['help', 'project', 'nope'], 'unknown command "project nope"; see `roadmap --help`'],
+  [['help', 'stauts'], 'unknown command "stauts"; did you mean "status"?'],
 ])('%j is a usage error', async (args, message) => {
-  const { text, exitCode } = await help('en', args);
-  expect(exitCode).toBe(2);
-  expect(text).toBe(`${message}\n(Run \`roadmap --help\` for usage.)\n`);
+  const out = { text: '' };
+  await expect(program('en', out).parseAsync(args, { from: 'user' })).rejects.toThrow(new UsageError(message));
+  expect(out.text).toBe('');
 });
 
 it('`help` alone prints the main help; aliases work', async () => {

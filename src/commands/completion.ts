@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { MARK_COMMANDS, type MarkCommand } from '../command-line.js';
 import { type Candidate, fileOnLine, levelCandidates, markableItems, type Referable, refCandidates } from '../completion/candidates.js';
-import { allowFiles, completionScript, printed, type Shell } from '../completion/script.js';
+import { allowFiles, completionScript, keepNumberOrder, printed, type Shell } from '../completion/script.js';
 import { type CompletionSources, commandAt, declareCompletion, type ValueSource } from '../completion/tree.js';
 import { type Context, chosenDocument } from '../context.js';
 import { documentState, emptyDocument } from '../progress/state.js';
@@ -82,8 +82,12 @@ export async function runComplete(options: CompleteOptions, ctx: Context): Promi
   declareCompletion(root, options.program, sources);
   // parse() pops the empty word being typed: it gets a copy.
   const output = printed(() => root.parse([...words]));
-  const { ShellCompDirectiveNoFileComp, ShellCompDirectiveDefault } = ShellCompDirective;
-  ctx.stdout.write(files ? allowFiles(output, ShellCompDirectiveNoFileComp, ShellCompDirectiveDefault) : output);
+  const { ShellCompDirectiveNoFileComp, ShellCompDirectiveDefault, ShellCompDirectiveKeepOrder } = ShellCompDirective;
+  ctx.stdout.write(
+    files
+      ? allowFiles(output, ShellCompDirectiveNoFileComp, ShellCompDirectiveDefault)
+      : keepNumberOrder(output, ShellCompDirectiveKeepOrder),
+  );
 }
 
 /** The document the line works on (`--file`, else as every command chooses) with its statuses, or null. */

@@ -30,6 +30,7 @@ export interface DoctorOptions {
  */
 export async function runDoctor(options: DoctorOptions, ctx: Context): Promise<void> {
   if ((options.attach === undefined) !== (options.to === undefined)) throw new UsageError(ctx.t.documents.identity.attachNeedsTo);
+  if (!options.repair && !options.prune && options.attach === undefined) ctx.store.readOnly();
   let repair: RepairResult | null = null;
   if (options.repair) repair = await repairOrExplain(ctx);
   const state = diagnoseState(ctx.paths);

@@ -33,6 +33,7 @@ export function formatOf(output: string | undefined): ExportFormat {
  * other byte unchanged; the progress as JSON for `roadmap import`; the HTML report; the SVG badge.
  */
 export async function runExport(options: ExportOptions, ctx: Context): Promise<void> {
+  ctx.store.readOnly();
   const m = ctx.t.documents.export;
   const format = options.format ?? formatOf(options.output);
   const doc = await ctx.loadRoadmap();

@@ -14,6 +14,7 @@ export interface InfoOptions {
 
 /** `roadmap info <item>`: text, level, section, status, dated changes, notes and links, project parts. */
 export async function runInfo(options: InfoOptions, ctx: Context): Promise<void> {
+  ctx.store.readOnly();
   const loaded = await ctx.loadRoadmap();
   const { model } = loaded;
   const item = await resolveItem(model, options.item, ctx);

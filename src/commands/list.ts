@@ -18,6 +18,7 @@ export interface ListOptions {
 
 /** `roadmap list`: every item with its number and state, filtered by level, section and state. */
 export async function runList(options: ListOptions, ctx: Context): Promise<void> {
+  ctx.store.readOnly();
   if (options.todo && options.done) throw new UsageError(ctx.t.errors.conflictingFilters);
   const doc = await ctx.loadRoadmap();
   const { model } = doc;

@@ -13,6 +13,7 @@ export interface LogOptions {
 
 /** `roadmap log`: the dated changes, newest first, and the weekly recap with the streak. */
 export async function runLog(options: LogOptions, ctx: Context): Promise<void> {
+  ctx.store.readOnly();
   const today = dayOf(ctx.now());
   const since = options.since === undefined ? undefined : parseSince(options.since, today);
   if (since === null) throw new UsageError(ctx.t.errors.badSince(options.since ?? ''));

@@ -18,6 +18,7 @@ export const DEFAULT_COUNT = 3;
 
 /** `roadmap next`: what to work on now (main track, in parallel, ongoing), and why. */
 export async function runNext(options: NextOptions, ctx: Context): Promise<void> {
+  ctx.store.readOnly();
   const { model, docId } = await ctx.loadRoadmap();
   const doc = documentState(ctx.store.read(), docId);
   const statuses = itemStatuses(model, doc);
@@ -36,25 +37,18 @@ export async function runNext(options: NextOptions, ctx: Context): Promise<void>
       planTip: doc.plan === undefined && model.planning !== null && next.remaining > 0,
     }),
   );
-  await mentionReadyParts(ctx, docId, model, statuses, doc);
+  await mentionReadyParts(ctx, model, statuses, doc);
 }
 
 /**
- * The capstone project's parts whose preparing items are all done, mentioned once each: the mention is
- * recorded, so the next `next` stays quiet about them.
+ * The capstone project's parts whose preparing items are all done and not yet recorded as mentioned.
+ * `next` only reads: it mentions them on every run until the learner acts on the project
+ * (`roadmap project check|link` records them as mentioned; see docs/data-safety.md).
  */
-async function mentionReadyParts(ctx: Context, docId: string, model: Roadmap, statuses: ItemStatus[], doc: DocumentState): Promise<void> {
-  const { projectNextMention, markPartsMentioned, writableDocument } = await import('../progress/portfolio.js');
+async function mentionReadyParts(ctx: Context, model: Roadmap, statuses: ItemStatus[], doc: DocumentState): Promise<void> {
+  const { projectNextMention } = await import('../progress/portfolio.js');
   const ready = projectNextMention(model, statuses, doc);
   if (ready.length === 0) return;
   const { renderProjectMention } = await import('../ui/render-project.js');
   ctx.stdout.write(renderProjectMention(ready, { chalk: ctx.chalk, t: ctx.t, columns: ctx.stdout.columns }));
-  const at = ctx.now().toISOString();
-  await ctx.store.update((state) =>
-    markPartsMentioned(
-      writableDocument(state, docId),
-      ready.map((view) => view.part.key),
-      at,
-    ),
-  );
 }

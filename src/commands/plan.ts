@@ -15,25 +15,27 @@ export interface PlanOptions {
 }
 
 /**
- * `roadmap plan`: records the start (`--start`, or today the first time), then shows the planning
- * table as a timeline with progress, on track / behind and the projected finish.
+ * `roadmap plan`: shows the planning table as a timeline with progress, on track / behind and the
+ * projected finish. `--start` records the start; without it the command only reads (with no start
+ * recorded, the timeline is counted from today and says how to record it).
  */
 export async function runPlan(options: PlanOptions, ctx: Context): Promise<void> {
+  if (options.start === undefined) ctx.store.readOnly();
   const { model, docId } = await ctx.loadRoadmap();
   if (!model.planning) throw new UserError(ctx.t.errors.noPlanning);
   const today = dayOf(ctx.now());
   let state = ctx.store.read();
   let doc: DocumentState = documentState(state, docId);
   let notice: string | null = null;
-  if (options.start !== undefined || doc.plan === undefined) {
-    const start = options.start === undefined || options.start === true ? formatDay(today) : options.start;
+  if (options.start !== undefined) {
+    const start = options.start === true ? formatDay(today) : options.start;
     state = await ctx.store.update((fresh) => {
       setPlanStart(fresh, docId, start);
       return fresh;
     });
     doc = documentState(state, docId);
-    notice = options.start === undefined ? ctx.t.plan.startedToday(start) : ctx.t.plan.startSet(start);
-  }
+    notice = ctx.t.plan.startSet(start);
+  } else if (doc.plan === undefined) notice = ctx.t.plan.fromToday(formatDay(today));
   const statuses = itemStatuses(model, doc);
   const startDay = parseDay(doc.plan?.start ?? '') ?? today;
   const timeline = planTimeline(planRows(model), statuses, startDay, today);

@@ -1,8 +1,17 @@
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import type { LoadedRoadmap } from '../io/load-roadmap.js';
-import { addPartLink, checkedUrl, projectView, resolvePart, setPartStatus, writableDocument } from '../progress/portfolio.js';
-import { documentState } from '../progress/state.js';
+import {
+  addPartLink,
+  checkedUrl,
+  markPartsMentioned,
+  projectNextMention,
+  projectView,
+  resolvePart,
+  setPartStatus,
+  writableDocument,
+} from '../progress/portfolio.js';
+import { documentState, type State } from '../progress/state.js';
 import { itemStatuses } from '../progress/stats.js';
 import { type Capstone, findCapstone } from '../roadmap/capstone.js';
 import { toJsonText } from '../ui/json.js';
@@ -11,6 +20,7 @@ import { sanitize } from '../ui/sanitize.js';
 
 /** `roadmap project`: the capstone project's parts, their status, links and how ready the learner is. */
 export async function runProject(_options: Record<string, never>, ctx: Context): Promise<void> {
+  ctx.store.readOnly();
   const loaded = await ctx.loadRoadmap();
   const { model } = loaded;
   const capstone = findCapstone(model);
@@ -38,7 +48,10 @@ export async function runProjectCheck(options: ProjectCheckOptions, ctx: Context
   const part = resolvePart(capstone, options.part);
   const status = options.done ? 'done' : 'todo';
   const at = ctx.now().toISOString();
-  const changed = await ctx.store.update((state) => setPartStatus(writableDocument(state, loaded.docId), part.key, status, at));
+  const changed = await ctx.store.update((state) => {
+    recordMentions(state, loaded, at);
+    return setPartStatus(writableDocument(state, loaded.docId), part.key, status, at);
+  });
   if (ctx.json) return writeJson(ctx, loaded);
   const { project } = ctx.t;
   const line = changed
@@ -62,9 +75,28 @@ export async function runProjectLink(options: ProjectLinkOptions, ctx: Context):
   const part = resolvePart(capstone, options.part);
   const url = checkedUrl(options.url);
   const at = ctx.now().toISOString();
-  const added = await ctx.store.update((state) => addPartLink(writableDocument(state, loaded.docId), part.key, url, at));
+  const added = await ctx.store.update((state) => {
+    recordMentions(state, loaded, at);
+    return addPartLink(writableDocument(state, loaded.docId), part.key, url, at);
+  });
   if (ctx.json) return writeJson(ctx, loaded);
   ctx.stdout.write(`${added ? ctx.t.project.linked(part.number, sanitize(url)) : ctx.t.project.alreadyLinked(part.number)}\n`);
+}
+
+/**
+ * The ready parts `next` has been mentioning (it only reads, so it never records them): acting on the
+ * project records them as mentioned, and `next` stops mentioning them.
+ */
+function recordMentions(state: State, loaded: LoadedRoadmap, at: string): void {
+  const doc = writableDocument(state, loaded.docId);
+  const ready = projectNextMention(loaded.model, itemStatuses(loaded.model, doc), doc);
+  if (ready.length > 0) {
+    markPartsMentioned(
+      doc,
+      ready.map((view) => view.part.key),
+      at,
+    );
+  }
 }
 
 async function capstoneOf(ctx: Context): Promise<{ loaded: LoadedRoadmap; capstone: Capstone }> {

@@ -9,6 +9,7 @@ import { type RoadmapRow, renderRoadmaps } from '../ui/render-documents.js';
 
 /** `roadmap roadmaps`: every document with progress (and the bundled one), the current one starred. */
 export async function runRoadmaps(ctx: Context): Promise<void> {
+  ctx.store.readOnly();
   const state = ctx.store.read();
   let currentId: string | null = null;
   try {

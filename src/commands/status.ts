@@ -11,6 +11,7 @@ export interface StatusOptions {
 
 /** `roadmap status`: progress overall, per level and per section. */
 export async function runStatus(options: StatusOptions, ctx: Context): Promise<void> {
+  ctx.store.readOnly();
   // The outline is enough (levels, sections, item keys): for a large document, a fraction of the model.
   const doc = await ctx.loadOutline();
   const statuses = itemStatuses(doc.outline, documentState(ctx.store.read(), doc.docId));

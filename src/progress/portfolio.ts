@@ -28,16 +28,29 @@ export function itemChanges(doc: DocumentState, key: string): LogEntry[] {
 export function addNote(doc: DocumentState, key: string, note: NoteRecord): number {
   doc.notes ??= {};
   const list = own(doc.notes, key) ?? [];
-  list.push(note);
+  const n = Math.max(0, ...list.map(noteNumber)) + 1;
+  list.push({ ...note, n });
   doc.notes[key] = list;
-  return list.length;
+  return n;
 }
 
-/** Removes note number `n` (1-based) of an item; returns it, or null when there is no such note. */
+/** A note's number, as `info` shows it and `note --remove` takes it: stable when other notes are removed. */
+export function noteNumber(note: NoteRecord, index: number): number {
+  return note.n ?? index + 1;
+}
+
+/**
+ * Removes note number `n` of an item (see `noteNumber`); returns it, or null when there is no such note.
+ * The other notes keep their numbers: those written before numbers were kept get theirs recorded first.
+ */
 export function removeNote(doc: DocumentState, key: string, n: number): NoteRecord | null {
   const list = own(doc.notes, key);
-  if (!list || !Number.isInteger(n) || n < 1 || n > list.length) return null;
-  const [removed] = list.splice(n - 1, 1);
+  const index = list ? list.findIndex((note, i) => noteNumber(note, i) === n) : -1;
+  if (!list || index < 0) return null;
+  list.forEach((note, i) => {
+    note.n = noteNumber(note, i);
+  });
+  const [removed] = list.splice(index, 1);
   if (list.length === 0 && doc.notes) delete doc.notes[key];
   return removed ?? null;
 }

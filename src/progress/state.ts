@@ -142,6 +142,11 @@ export interface NoteRecord {
   text?: string;
   /** An http(s) address: a repository, a certificate, an article. */
   url?: string;
+  /**
+   * Its number among the item's notes, kept when others are removed (`noteNumber`). Notes written
+   * before numbers were kept have none: their place in the list (from 1) is their number.
+   */
+  n?: number;
 }
 
 export type ProjectPartStatus = 'todo' | 'done';
@@ -290,7 +295,13 @@ function checkPortfolio(doc: Record<string, unknown>): string | null {
       const ok =
         Array.isArray(list) &&
         list.every(
-          (n) => isObject(n) && isDate(n.at) && optString(n.text) && optString(n.url) && (n.text !== undefined || n.url !== undefined),
+          (n) =>
+            isObject(n) &&
+            isDate(n.at) &&
+            optString(n.text) &&
+            optString(n.url) &&
+            (n.text !== undefined || n.url !== undefined) &&
+            (n.n === undefined || (Number.isSafeInteger(n.n) && (n.n as number) >= 1)),
         );
       if (!ok) return `the notes of "${key}"`;
     }

@@ -134,6 +134,20 @@ export class Store {
   /** The state as last read by `read` (until the next `update`): a command reads it two or three times. */
   private lastRead: State | undefined;
 
+  /** Set by `readOnly`: `update` changes a copy in memory, never the files. */
+  private inMemory = false;
+
+  /**
+   * For the commands that only read (status, list, next, info, log, plan, export, doctor without a
+   * repair): from now on `update` applies its change to a copy of the state kept in memory, which `read`
+   * then returns, and writes nothing — no state, no snapshot, no backup. What such a run works out (a
+   * document's edits followed, ticks written in the document) is shown from memory and recorded by the
+   * next command that writes, which works it out again (see docs/data-safety.md).
+   */
+  readOnly(): void {
+    this.inMemory = true;
+  }
+
   /**
    * The current state; an empty one when no file exists yet. Throws a UserError when the file cannot be
    * used. Read once per command and kept until `update` (a state with the snapshot of a large document
@@ -161,6 +175,12 @@ export class Store {
    * costs a good backup. Once the state is written, nothing else can turn the command into a failure.
    */
   async update<T>(change: (state: State) => T): Promise<T> {
+    if (this.inMemory) {
+      const copy = structuredClone(this.read());
+      const result = change(copy);
+      this.lastRead = copy;
+      return result;
+    }
     const { home, stateFile } = this.paths;
     this.lastRead = undefined;
     try {

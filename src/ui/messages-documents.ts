@@ -68,6 +68,7 @@ export const documentsEn = () => ({
     unknownKeys: (n: number) => `${plural(n, 'item')} of the export ${n === 1 ? 'is' : 'are'} not in this document (not imported):`,
     otherDocument: (title: string) => `note: the export comes from “${title}”; items are matched by key.`,
     saved: 'Progress saved.',
+    unchanged: 'Nothing changed: your progress already had all of it.',
     notExport: (path: string, reason: string) => `cannot import ${path}: not a roadmap progress export (${reason})`,
   },
   doctor: {
@@ -188,6 +189,7 @@ export const documentsFr = (): DocumentMessages => ({
     unknownKeys: (n: number) => `${pluralFr(n, 'élément')} de l’export absents de ce document (non importés) :`,
     otherDocument: (title: string) => `remarque : l’export vient de « ${title} » ; les éléments sont reconnus par leur clé.`,
     saved: 'Progression enregistrée.',
+    unchanged: 'Rien n’a changé : ta progression avait déjà tout.',
     notExport: (path: string, reason: string) =>
       `impossible d’importer ${path} : ce n’est pas un export de progression roadmap (${reason})`,
   },

@@ -21,7 +21,8 @@ export const french = (): Messages =>
       file: 'utilise ce document au lieu de la roadmap intégrée (env : ROADMAP_FILE)',
       json: 'affiche du JSON sur la sortie standard',
       noColor: 'texte brut, sans couleurs',
-      lang: 'langue de l’interface : fr ou en',
+      lang: 'langue de l’interface',
+      debug: 'affiche la pile des erreurs inattendues',
       level: 'seulement ce niveau (son numéro)',
       section: 'seulement les sections dont le titre contient ce texte',
       todo: 'seulement les éléments à faire (à faire ou en cours)',
@@ -130,6 +131,7 @@ export const french = (): Messages =>
       outputFull: 'plus de place sur le périphérique où elle va',
       outputFailed: (reason: string) =>
         `impossible d’écrire la sortie : ${reason} ; envoie-la ailleurs (un fichier sur un autre disque, un tube)`,
+      interrupted: 'interrompu : rien n’a changé',
       savedNotShown: (reason: string) =>
         `la modification est enregistrée, mais sa confirmation n’a pas pu être affichée (${reason}) ; \`roadmap status\` montre où tu en es`,
     }))

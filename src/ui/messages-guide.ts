@@ -35,7 +35,7 @@ export const guideEn = () => ({
     title: 'Plan',
     started: (start: string, today: string, month: number) => `Started ${start} · today ${today}, month ${month}`,
     notStarted: (start: string, today: string) => `Starts ${start} · today ${today}`,
-    startedToday: (day: string) => `Plan started today (${day}). Set another day with \`roadmap plan --start YYYY-MM-DD\`.`,
+    fromToday: (day: string) => `No start recorded: counted from today. \`roadmap plan --start ${day}\` records it (or another day).`,
     startSet: (day: string) => `Plan start set to ${day}.`,
     states: { done: 'done', behind: 'behind', now: 'now', later: 'later', ongoing: 'ongoing', unknown: '?' },
     item: (id: number) => `item ${id}`,
@@ -96,7 +96,8 @@ export const guideFr = (): ReturnType<typeof guideEn> => ({
     title: 'Plan',
     started: (start: string, today: string, month: number) => `Commencé le ${start} · aujourd’hui ${today}, mois ${month}`,
     notStarted: (start: string, today: string) => `Commence le ${start} · aujourd’hui ${today}`,
-    startedToday: (day: string) => `Plan commencé aujourd’hui (${day}). Choisis un autre jour avec \`roadmap plan --start AAAA-MM-JJ\`.`,
+    fromToday: (day: string) =>
+      `Aucun début enregistré : compté à partir d’aujourd’hui. \`roadmap plan --start ${day}\` l’enregistre (ou un autre jour).`,
     startSet: (day: string) => `Début du plan fixé au ${day}.`,
     states: { done: 'fait', behind: 'en retard', now: 'maintenant', later: 'à venir', ongoing: 'en continu', unknown: '?' },
     item: (id: number) => `élément ${id}`,

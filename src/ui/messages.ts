@@ -23,7 +23,8 @@ const english = () =>
       file: 'use this roadmap document instead of the bundled one (env: ROADMAP_FILE)',
       json: 'print JSON on stdout',
       noColor: 'plain text, no colours',
-      lang: 'language of the interface: fr or en',
+      lang: 'language of the interface',
+      debug: 'print the stack of unexpected errors',
       level: 'only this level (its number)',
       section: 'only the sections whose title contains this text',
       todo: 'only items still to do (todo or in progress)',
@@ -127,6 +128,7 @@ const english = () =>
       noPlanning: 'this document has no planning table (a table under a heading that mentions a plan or schedule)',
       unexpected: (message: string) => `unexpected error: ${message} (run with --debug for details)`,
       outputFull: 'no space left on the device it goes to',
+      interrupted: 'interrupted: nothing changed',
       outputFailed: (reason: string) => `cannot write the output: ${reason}; send it somewhere else (a file on another disk, a pipe)`,
       savedNotShown: (reason: string) =>
         `the change is saved, but its confirmation could not be printed (${reason}); \`roadmap status\` shows where you stand`,

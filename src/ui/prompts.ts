@@ -72,6 +72,8 @@ export function inquirerPrompts(style: PromptStyle): Prompts {
         choices: toInquirer(options.choices, Separator),
         pageSize: options.pageSize ?? 15,
         loop: false,
+        // No one-key tick-all or invert: a stray `a` and Enter would mark the whole roadmap.
+        shortcuts: { all: null, invert: null },
         theme: {
           style: {
             keysHelpTip,

@@ -61,7 +61,7 @@ export function renderMarkdownImport(plan: MarkdownImport, dryRun: boolean, { ch
     for (const item of plan.untickedHere)
       lines.push(`  ${statusMark(chalk, 'done')} ${padStart(String(item.id), 3)}  ${truncate(sanitize(item.text), columns - 9)}`);
   }
-  lines.push(dryRun ? chalk.dim(m.dryRun) : m.saved);
+  lines.push(dryRun ? chalk.dim(m.dryRun) : plan.newlyDone.length > 0 ? m.saved : m.unchanged);
   return `${lines.join('\n')}\n`;
 }
 
@@ -77,7 +77,7 @@ export function renderMerge(result: MergeResult, dryRun: boolean, { chalk, t, co
     lines.push(chalk.yellow(m.unknownKeys(result.unknown.length)));
     for (const key of result.unknown) lines.push(`  ? ${sanitize(key)}`);
   }
-  lines.push(dryRun ? chalk.dim(m.dryRun) : m.saved);
+  lines.push(dryRun ? chalk.dim(m.dryRun) : result.changed.length > 0 ? m.saved : m.unchanged);
   return `${lines.join('\n')}\n`;
 }
 

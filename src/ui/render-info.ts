@@ -1,3 +1,4 @@
+import { noteNumber } from '../progress/portfolio.js';
 import type { LogEntry, NoteRecord } from '../progress/state.js';
 import type { CapstonePart } from '../roadmap/capstone.js';
 import type { ItemLink } from '../roadmap/links.js';
@@ -76,9 +77,9 @@ export function renderInfo(model: Roadmap, info: ItemInfo, options: RenderOption
   }
   lines.push('', chalk.bold(t.info.notes));
   if (!info.notes.length) lines.push(`   ${chalk.dim(t.info.noNotes(item.id))}`);
-  const numberWidth = String(info.notes.length).length;
+  const numberWidth = String(Math.max(0, ...info.notes.map(noteNumber))).length;
   info.notes.forEach((note, i) => {
-    lines.push(`   ${chalk.dim(String(i + 1).padStart(numberWidth))}  ${chalk.dim(day(note.at))}  ${noteLine(note)}`);
+    lines.push(`   ${chalk.dim(String(noteNumber(note, i)).padStart(numberWidth))}  ${chalk.dim(day(note.at))}  ${noteLine(note)}`);
   });
   if (info.prepares.length) {
     lines.push('', chalk.bold(t.info.prepares));
@@ -89,5 +90,5 @@ export function renderInfo(model: Roadmap, info: ItemInfo, options: RenderOption
 
 /** The notes of an item as JSON, numbered as `info` numbers them (the number `note --remove` takes). */
 export function notesJson(notes: readonly NoteRecord[]) {
-  return notes.map((note, i) => ({ n: i + 1, at: note.at, text: note.text ?? null, url: note.url ?? null }));
+  return notes.map((note, i) => ({ n: noteNumber(note, i), at: note.at, text: note.text ?? null, url: note.url ?? null }));
 }

@@ -42,6 +42,8 @@ export function reportError(error: unknown, t: Messages, debug: boolean): number
     return error.exitCode;
   }
   if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
+    // Prompts come before any write (the check-off saves only when it ends): Ctrl-C changed nothing.
+    writeTo(2)(`\n${t.errors.prefix} ${t.errors.interrupted}\n`);
     return ExitCode.interrupted;
   }
   const message = error instanceof Error ? error.message : String(error);

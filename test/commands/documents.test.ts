@@ -2,6 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { runCheck } from '../../src/commands/check.js';
 import { runDoctor } from '../../src/commands/doctor.js';
 import { runExport } from '../../src/commands/export.js';
 import { runImport } from '../../src/commands/import.js';
@@ -110,7 +111,7 @@ describe('import <file.json>', () => {
 });
 
 describe('when the document changes', () => {
-  it('prints one summary line once, keeps removed progress, and doctor --prune drops it', async () => {
+  it('prints one summary line until a write records it, keeps removed progress, and doctor --prune drops it', async () => {
     const copy = join(dir, 'copy.md');
     writeFileSync(copy, readFileSync(plan, 'utf8').replace('- [ ] Borrowing', '- [x] Borrowing').replace('- [ ] Traits', '- [x] Traits'));
     await runImport({ file: copy }, ctxFor());
@@ -128,9 +129,16 @@ describe('when the document changes', () => {
         '  renamed: “Borrowing” → “Borrowing and moves” (progress kept)\n  removed: “Traits”\n',
     );
     expect(first.out.text).toMatch(/Overall\s.*2\/6/);
+    // status only reads: the summary is repeated until a command that writes records the changes.
     const second = ctxFor();
     await runStatus({}, second);
-    expect(second.err.text).toBe('');
+    expect(second.err.text).toBe(first.err.text);
+    const write = ctxFor({ now: '2026-03-03T00:00:00Z' });
+    await runCheck({ command: 'check', refs: ['Lifetimes'] }, write);
+    expect(write.err.text).toBe(first.err.text);
+    const third = ctxFor();
+    await runStatus({}, third);
+    expect(third.err.text).toBe('');
 
     const doctor = ctxFor();
     await runDoctor({}, doctor);
@@ -153,7 +161,7 @@ describe('when the document changes', () => {
     expect(JSON.parse(json.out.text).findings.map((f: { check: string }) => f.check)).toEqual(['last-change']);
   });
 
-  it('records the content hash: unchanged bytes cost no comparison and no write, edited prose one write', async () => {
+  it('records the content hash: unchanged bytes cost no comparison and no write, edited prose one write (by a write command)', async () => {
     const copy = join(dir, 'copy.md');
     writeFileSync(copy, readFileSync(plan, 'utf8').replace('- [ ] Borrowing', '- [x] Borrowing'));
     await runImport({ file: copy }, ctxFor());
@@ -171,8 +179,11 @@ describe('when the document changes', () => {
 
     // Prose only: same items, so no summary line; the new hash is recorded once, the snapshot kept.
     writeFileSync(plan, `${readFileSync(plan, 'utf8')}\nSome prose added at the end.\n`);
+    const read = ctxFor();
+    await runStatus({}, read);
+    expect(readFileSync(stateFile, 'utf8')).toBe(before); // a read records nothing
     const edited = ctxFor();
-    await runStatus({}, edited);
+    await runCheck({ command: 'check', refs: ['Borrowing'] }, edited);
     expect(edited.err.text).toBe('');
     const after = state().documents[plan];
     expect(after.contentHash).toBe(contentHash(readFileSync(plan)));
@@ -192,7 +203,7 @@ describe('when the document changes', () => {
     writeFileSync(join(dir, 'home', 'state.json'), JSON.stringify(old));
     writeFileSync(plan, readFileSync(plan, 'utf8').replace('- [ ] Borrowing', '- [ ] Borrowing and moves'));
     const ctx = ctxFor();
-    await runStatus({}, ctx);
+    await runCheck({ command: 'check', refs: ['Borrowing and moves'] }, ctx);
     expect(ctx.err.text).toBe(
       'roadmap: document changed: 1 renamed (progress kept), 0 removed, 0 new — roadmap doctor for details\n' +
         '  renamed: “Borrowing” → “Borrowing and moves” (progress kept)\n',

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -121,16 +121,18 @@ describe('the hint after check/start', () => {
 });
 
 describe('plan', () => {
-  it('records today as the start the first time, and a given day with --start', async () => {
+  it('counts from today without recording anything, and records a start with --start', async () => {
     const env = scratch();
     const first = testContext({ env, now: NOW });
     await runPlan({}, first);
-    expect(first.out.text).toMatch(/^Plan started today \(2026-05-15\)/);
+    expect(first.out.text).toMatch(/^No start recorded: counted from today\. `roadmap plan --start 2026-05-15`/);
+    expect(existsSync(join(env.ROADMAP_HOME, 'state.json'))).toBe(false);
     const state = () => JSON.parse(readFileSync(join(env.ROADMAP_HOME, 'state.json'), 'utf8'));
+    await runPlan({ start: true }, testContext({ env, now: NOW }));
     expect(state().documents.bundled.plan).toEqual({ start: '2026-05-15' });
     const again = testContext({ env, now: NOW });
     await runPlan({}, again);
-    expect(again.out.text).not.toContain('Plan started');
+    expect(again.out.text).not.toContain('No start recorded');
     expect(again.out.text).toContain('Started 2026-05-15 · today 2026-05-15, month 1');
     const set = testContext({ env, now: NOW, json: true });
     await runPlan({ start: '2026-02-01' }, set);

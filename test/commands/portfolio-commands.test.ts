@@ -38,13 +38,14 @@ describe('roadmap note', () => {
     await runNote({ item: '9', text: [], link: 'https://github.com/me/pg-lab' }, ctx);
     expect(ctx.out.text).toBe('🔗 Lien 2 ajouté à 9  PostgreSQL en particulier (le plus utilisé en prod)\n');
     expect(stateOf(env).documents.bundled.notes[PG]).toEqual([
-      { at: NOW, text: 'Tuto officiel fini' },
-      { at: NOW, url: 'https://github.com/me/pg-lab' },
+      { at: NOW, text: 'Tuto officiel fini', n: 1 },
+      { at: NOW, url: 'https://github.com/me/pg-lab', n: 2 },
     ]);
     ctx = testContext({ env });
     await runNote({ item: '9', text: [], remove: '1' }, ctx);
     expect(ctx.out.text).toBe('Removed note 1 of item 9: Tuto officiel fini\n');
-    expect(stateOf(env).documents.bundled.notes[PG]).toEqual([{ at: NOW, url: 'https://github.com/me/pg-lab' }]);
+    // The link keeps its number 2.
+    expect(stateOf(env).documents.bundled.notes[PG]).toEqual([{ at: NOW, url: 'https://github.com/me/pg-lab', n: 2 }]);
   });
 
   it('prints the item notes as JSON', async () => {

@@ -70,6 +70,35 @@ describe('shell completion, with the installed binary and the real shells', () =
     expect(r.stdout).toBe(`${POSTGRES}\ncomplete -o default -F __roadmap_complete roadmap\n`);
   });
 
+  it('bash: the script can be sourced twice (a re-read ~/.bashrc) without a `readonly variable` error', () => {
+    const file = script('bash');
+    const r = run('bash', ['-c', `source ${file}; source ${file}; echo "$ShellCompDirectiveKeepOrder"; complete -p roadmap`]);
+    expect(r).toEqual({ code: 0, stderr: '', stdout: '32\ncomplete -o default -F __roadmap_complete roadmap\n' });
+  });
+
+  it('item numbers are offered in number order, and the shell is asked to keep that order (not 1 10 11 … 2)', () => {
+    const r = runRoadmap(['complete', '--', 'check', ''], env);
+    const lines = r.stdout.trimEnd().split('\n');
+    const numbers = lines.slice(0, -1).map((line) => Number(line.split('\t')[0]));
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    expect(numbers.slice(0, 3)).toEqual([1, 2, 3]);
+    // 32: keep the order given (bash: `compopt -o nosort`); 4: no file names.
+    expect(lines.at(-1)).toBe(':36');
+    expect(runRoadmap(['complete', '--', 'check', 'post'], env).stdout.endsWith('\n:4\n')).toBe(true);
+  });
+
+  it.runIf(runs['bash-completion'])('bash (with bash-completion) keeps the numbers in order after sourcing twice', () => {
+    const file = script('bash');
+    const line = 'roadmap check 1';
+    const r = run('bash', [
+      '-c',
+      `source ${BASH_COMPLETION}; source ${file}; source ${file}; COMP_WORDS=(${line}); COMP_CWORD=2; COMP_LINE='${line}'; COMP_POINT=${line.length}; ` +
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: bash's ${…}, not JavaScript's.
+        '__roadmap_complete 2>/dev/null; printf "%s " "${COMPREPLY[@]:0:4}"',
+    ]);
+    expect(r).toMatchObject({ code: 0, stderr: '', stdout: '1 10 11 12 ' });
+  });
+
   it.runIf(runs.zsh)('zsh completes `roadmap check post` (completion-system builtins stubbed)', () => {
     const file = script('zsh');
     // compdef and _describe belong to zsh's completion system, which needs a terminal: these stand-ins

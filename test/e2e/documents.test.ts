@@ -171,6 +171,9 @@ describe('editing the document', () => {
         '  renamed: “Hash maps in depth” → “Hash maps in great depth” (progress kept)\n  removed: “Linked lists”\n',
     );
     expect(JSON.parse(first.stdout)).toMatchObject({ total: 4, done: 3 });
+    // Reads never write: the summary is repeated until a command that writes records the changes.
+    expect(runRoadmap(['status', '--json'], all).stderr).toBe(first.stderr);
+    expect(runRoadmap(['check', 'Processes and threads'], all).stderr).toBe(first.stderr);
     expect(runRoadmap(['status'], all).stderr).toBe('');
     const doctor = runRoadmap(['doctor'], all);
     expect(doctor.stdout).toContain('done · Linked lists (key linked-lists, 2026-');

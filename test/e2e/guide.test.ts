@@ -190,11 +190,11 @@ describe('roadmap plan', () => {
     expect(r.stdout).toContain('On track.');
   });
 
-  it('records today the first time; rejects a bad --start (exit 2) and a document without planning (exit 1)', () => {
+  it('counts from today without recording it; rejects a bad --start (exit 2) and a document without planning (exit 1)', () => {
     const { env } = scratchHome();
     const first = runRoadmap(['plan'], { ...env, ROADMAP_NOW: NOW });
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/^Plan started today \(2026-05-15\)/);
+    expect(first.stdout).toMatch(/^No start recorded: counted from today\. `roadmap plan --start 2026-05-15` records it/);
     const bad = runRoadmap(['plan', '--start', '2026-02-30'], env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--start takes a day as YYYY-MM-DD, not "2026-02-30"');

@@ -24,6 +24,6 @@ describe('help of the installed binary', () => {
 
   it('`roadmap help <unknown>` is a usage error (exit 2) on stderr', () => {
     const r = runRoadmap(['help', 'nope'], env);
-    expect(r).toEqual({ code: 2, stdout: '', stderr: "error: unknown command 'nope'\n(Run `roadmap --help` for usage.)\n" });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'roadmap: unknown command "nope"; did you mean "note"?\n' });
   });
 });

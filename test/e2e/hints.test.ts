@@ -20,7 +20,7 @@ describe('hints on the installed binary', () => {
     expect(JSON.parse(runRoadmap(['check', '22', '--json'], e).stdout)).toHaveProperty('changes');
   });
 
-  it('next mentions a ready project part once', () => {
+  it('next mentions a ready project part, without writing, until the learner acts on the project', () => {
     const { env } = scratchHome();
     const e = { ...env, ...now };
     expect(runRoadmap(['check', '31', '32', '33'], e).code).toBe(0);
@@ -28,6 +28,8 @@ describe('hints on the installed binary', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('everything that prepares part 2 is done');
     expect(first.stdout).toContain('roadmap project check 2');
+    expect(runRoadmap(['next'], e).stdout).toBe(first.stdout);
+    expect(runRoadmap(['project', 'link', '2', 'https://example.com/ci'], e).code).toBe(0);
     const again = runRoadmap(['next'], e);
     expect(again.stdout).not.toContain('prepares part 2');
     expect(JSON.parse(runRoadmap(['next', '--json'], e).stdout).suggestions.length).toBeGreaterThan(0);

@@ -53,11 +53,11 @@ describe('notes, info, project and export on the installed binary', () => {
   });
 
   it.each([
-    [['export', '--format', 'pdf'], 2, /Allowed choices are md, json, html, svg/],
+    [['export', '--format', 'pdf'], 2, /^roadmap: --format takes md, json, html or svg, not "pdf"\n$/],
     [['note', '9'], 2, /give the note text, --link <url> or --remove <n>/],
     [['note', '9', '--link', 'ftp://x'], 1, /not an http\(s\) address/],
     [['project', 'check', '42'], 1, /no part of the project matches "42"/],
-    [['project', 'link', '1'], 2, /missing required argument 'url'/],
+    [['project', 'link', '1'], 2, /^roadmap: `roadmap project link` needs <url>; see `roadmap project link --help`\n$/],
   ])('roadmap %j exits %i', (args, code, message) => {
     const { env } = scratchHome();
     const result = runRoadmap(args, env);

@@ -108,7 +108,19 @@ describe.skipIf(skip)('roadmap check in a real terminal (tmux)', () => {
     await pane.waitFor((s) => /❯\s*◉\s+1 /.test(s), 'item 1 ticked');
     pane.keys('C-c');
     expect(await pane.exitCode()).toBe(130);
+    await pane.waitFor((s) => s.includes('roadmap: interrupted: nothing changed'), 'the "nothing changed" line');
     expect(existsSync(pane.stateFile)).toBe(false);
+  });
+
+  it('`a` and `i` do not tick or invert everything: `a`, Enter saves nothing', async () => {
+    const pane = startPane(['check', '--level', '1']);
+    await pane.waitFor((s) => s.includes('Tick what you have done') && s.includes('Langage backend principal'), 'the check-off list');
+    pane.keys('a');
+    pane.keys('i');
+    pane.keys('Enter');
+    expect(await pane.exitCode()).toBe(0);
+    const state = existsSync(pane.stateFile) ? JSON.parse(readFileSync(pane.stateFile, 'utf8')) : null;
+    expect(Object.keys(state?.documents?.bundled?.items ?? {})).toEqual([]);
   });
 
   it('Ctrl-C in the "which item?" prompt: exit 130, nothing written', async () => {

@@ -48,8 +48,9 @@ describe('notes', () => {
     expect(removeNote(doc, key(9), 3)).toBeNull();
     expect(removeNote(doc, key(9), 0)).toBeNull();
     expect(removeNote(doc, key(9), 1)?.text).toBe('tuto fini');
-    expect(itemNotes(doc, key(9))).toEqual([{ at, url: 'https://github.com/me/pg' }]);
-    expect(removeNote(doc, key(9), 1)?.url).toBe('https://github.com/me/pg');
+    expect(itemNotes(doc, key(9))).toEqual([{ at, url: 'https://github.com/me/pg', n: 2 }]);
+    expect(removeNote(doc, key(9), 1)).toBeNull(); // numbers are kept: the link is still note 2
+    expect(removeNote(doc, key(9), 2)?.url).toBe('https://github.com/me/pg');
     expect(doc.notes).toEqual({});
     expect(itemsWithNotes(model, doc).size).toBe(0);
   });

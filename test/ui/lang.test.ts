@@ -36,11 +36,17 @@ describe('colorLevel', () => {
     [undefined, { NO_COLOR: '1' }, true, 0],
     [undefined, { NO_COLOR: '' }, true, 1],
     [undefined, { FORCE_COLOR: '1' }, false, 1],
-    [undefined, { FORCE_COLOR: '3', NO_COLOR: '1' }, false, 3],
+    [undefined, { FORCE_COLOR: '3', NO_COLOR: '1' }, false, 1],
+    [undefined, { FORCE_COLOR: '3', ROADMAP_COLORS: 'truecolor' }, false, 3],
+    [undefined, { FORCE_COLOR: '2' }, true, 1],
     [undefined, { FORCE_COLOR: '0' }, true, 0],
     [undefined, { TERM: 'dumb' }, true, 0],
-    [undefined, { TERM: 'xterm-256color' }, true, 2],
-    [undefined, { COLORTERM: 'truecolor' }, true, 3],
+    // The terminal's 16 colours unless asked for more (ROADMAP_COLORS).
+    [undefined, { TERM: 'xterm-256color' }, true, 1],
+    [undefined, { TERM: 'xterm-256color', ROADMAP_COLORS: '256' }, true, 2],
+    [undefined, { COLORTERM: 'truecolor' }, true, 1],
+    [undefined, { COLORTERM: 'truecolor', ROADMAP_COLORS: 'truecolor' }, true, 3],
+    [undefined, { TERM: 'xterm-256color', ROADMAP_COLORS: 'truecolor' }, true, 2],
   ] as const)('flag %s, env %j, tty %s → level %i', (flag, env, tty, level) => {
     expect(colorLevel(flag, env, tty)).toBe(level);
   });
