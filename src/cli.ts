@@ -178,6 +178,10 @@ function commandActions(contextOf: (command: Command) => Promise<Context>): Reco
       const { runNext } = await import('./commands/next.js');
       await runNext(options, await contextOf(command));
     },
+    hints: async ([setting], _options, command) => {
+      const { runHints } = await import('./commands/hints.js');
+      await runHints({ setting: setting as 'on' | 'off' | undefined }, await contextOf(command));
+    },
     plan: async (_args, options, command) => {
       const { runPlan } = await import('./commands/plan.js');
       await runPlan(options, await contextOf(command));
