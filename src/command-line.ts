@@ -192,9 +192,17 @@ export const COMMANDS: readonly CommandSpec[] = [
     hot: true,
   },
   {
+    name: 'hints',
+    help: (t) => t.next.hints.cli,
+    args: [{ name: 'setting', choices: ['on', 'off'], help: (t) => t.next.hints.setting }],
+  },
+  {
     name: 'plan',
     help: (t) => t.cli.plan,
-    options: [{ long: '--start', value: '[YYYY-MM-DD]', help: (t) => t.cli.planStart, rule: 'day', invalid: (t) => t.errors.badStart }],
+    options: [
+      { long: '--start', value: '[YYYY-MM-DD]', help: (t) => t.cli.planStart, rule: 'day', invalid: (t) => t.errors.badStart },
+      { long: '--explain', help: (t) => t.plan.explainOption },
+    ],
   },
   {
     name: 'log',

@@ -12,6 +12,8 @@ import { renderPlan } from '../ui/render-plan.js';
 export interface PlanOptions {
   /** A `YYYY-MM-DD` day (checked by the CLI), or true for today. */
   start?: string | true | undefined;
+  /** Show how each period's words matched the document. */
+  explain?: boolean | undefined;
 }
 
 /**
@@ -44,6 +46,12 @@ export async function runPlan(options: PlanOptions, ctx: Context): Promise<void>
   }
   if (notice) ctx.stdout.write(`${notice}\n\n`);
   ctx.stdout.write(
-    renderPlan(model, timeline, statuses, projection, { chalk: ctx.chalk, t: ctx.t, columns: ctx.stdout.columns, wrap: ctx.stdout.isTTY }),
+    renderPlan(model, timeline, statuses, projection, {
+      chalk: ctx.chalk,
+      t: ctx.t,
+      columns: ctx.stdout.columns,
+      wrap: ctx.stdout.isTTY,
+      explain: options.explain === true,
+    }),
   );
 }
