@@ -110,12 +110,14 @@ function suggestionLines(model: Roadmap, suggestion: Suggestion, idWidth: number
 const fixed = (n: number, digits: number) => n.toFixed(digits);
 
 /** The score table of one suggestion: term, coefficient, factor, points, and the total. */
-function explainLines(suggestion: Suggestion, indent: number, { chalk, t }: NextRenderOptions): string[] {
+function explainLines(suggestion: Suggestion, indent: number, { chalk, t, columns, wrap }: NextRenderOptions): string[] {
   const head = t.next.explainHead;
   const names = suggestion.terms.map((term) => t.next.terms[term.name]);
   const nameWidth = Math.max(width(head.term), width(head.score), ...names.map(width));
   const cols = [head.coefficient, head.factor, head.points].map((h) => Math.max(width(h), 6));
-  const pad = ' '.repeat(indent);
+  // Under the suggestion, or less indented when the terminal is too narrow for the table there.
+  const tableWidth = nameWidth + cols.reduce((sum, col) => sum + 2 + col, 0);
+  const pad = ' '.repeat(wrap ? Math.max(0, Math.min(indent, columns - tableWidth)) : indent);
   const row = (name: string, coefficient: string, factor: string, points: string) =>
     `${pad}${padEnd(name, nameWidth)}  ${padStart(coefficient, cols[0] ?? 6)}  ${padStart(factor, cols[1] ?? 6)}  ${padStart(points, cols[2] ?? 6)}`;
   const lines = [chalk.dim(row(head.term, head.coefficient, head.factor, head.points))];
