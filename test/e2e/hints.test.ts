@@ -47,7 +47,7 @@ describe('hints on the installed binary', () => {
   it('at most once a day for the same item (ROADMAP_NOW is the clock), without read-only commands writing', () => {
     const { env } = scratchHome();
     const e = { ...env, ...now };
-    const cache = join(env.XDG_CACHE_HOME, 'roadmap', 'hints.json');
+    const cache = join(env.XDG_CACHE_HOME as string, 'roadmap', 'hints.json');
     expect(runRoadmap(['next'], e).code).toBe(0);
     expect(runRoadmap(['status'], e).code).toBe(0);
     expect(existsSync(cache)).toBe(false);
