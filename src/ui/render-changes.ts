@@ -4,7 +4,7 @@ import type { RoadmapProgress } from '../progress/stats.js';
 import type { ItemStatus, Level, Roadmap } from '../roadmap/model.js';
 import type { Messages } from './messages.js';
 import { levelPaint, statusMark } from './style.js';
-import { hangWrap, padStart, sanitize, truncateWords, width } from './text.js';
+import { hangWrap, sanitize, truncateWords, width } from './text.js';
 
 export interface ChangeView {
   model: Roadmap;
