@@ -18,6 +18,11 @@ export interface AtomicWriteOptions {
   mode?: number;
   /** false: skip both fsyncs (a cache that is only a shortcut). Default true. */
   fsync?: boolean;
+  /**
+   * false: fsync the file but leave the folder to the caller, who flushes it later with `fsyncDir`
+   * (before the write is acknowledged). Default: as `fsync`.
+   */
+  fsyncFolder?: boolean;
 }
 
 /** Thrown (code `ENOTREG`) when the path names something other than a regular file: a device, a FIFO, a folder. */
@@ -114,5 +119,5 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
     }
     throw error;
   }
-  if (durable) fsyncDir(dirname(target));
+  if (durable && options.fsyncFolder !== false) fsyncDir(dirname(target));
 }

@@ -1,6 +1,6 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../io/atomic-write.js';
+import { fsyncDir, writeFileAtomic } from '../io/atomic-write.js';
 import { removeFile } from '../io/remove-file.js';
 import type { StatePaths } from './paths.js';
 
@@ -53,13 +53,11 @@ export function compactStamp(date: Date): string {
 /**
  * Keeps the state file about to be replaced (`raw`, its bytes as read under the lock) as the newest
  * backup: a real, independent copy (never a link: a link to the live file, or to a symlink, would change
- * with it), written atomically (complete write, temporary file, rename) with the state file's mode.
- * Not fsynced on the way (the cost of two more journal commits on every write, docs/performance.md):
- * the version it copies is itself on disk until the new state's rename, and a power cut can at worst
- * cost this newest backup (then skipped as unreadable), never the state; `syncBackup` makes it durable
- * before it is ever used to put the state right. Nothing is removed here: `rotateBackups` runs only once
- * the new state is safely written, so a failed write never rotates a good backup out. Returns the
- * backup's path. Called under the state lock.
+ * with it), written atomically (complete write, fsync, temporary file, rename) with the state file's
+ * mode. Its folder is flushed by `syncBackupFolder` once the new state is in place, before the change is
+ * acknowledged (one journal commit fewer than flushing it here, docs/performance.md). Nothing is removed
+ * here: `rotateBackups` runs only once the new state is safely written, so a failed write never rotates
+ * a good backup out. Returns the backup's path. Called under the state lock.
  */
 export function writeBackup(paths: StatePaths, raw: Uint8Array, now: Date, mode?: number): string {
   const dir = backupDirOf(paths);
@@ -72,18 +70,13 @@ export function writeBackup(paths: StatePaths, raw: Uint8Array, now: Date, mode?
   }
   const seq = (backupsIn(dir, names)[0]?.seq ?? 0) + 1;
   const file = join(dir, `state-${compactStamp(now)}-${String(seq).padStart(6, '0')}.json`);
-  writeFileAtomic(file, raw, { fsync: false, ...(mode === undefined ? {} : { mode }) });
+  writeFileAtomic(file, raw, { fsyncFolder: false, ...(mode === undefined ? {} : { mode }) });
   return file;
 }
 
-/** Flushes a backup to disk (before it replaces the state). */
-export function syncBackup(file: string): void {
-  const fd = openSync(file, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+/** Flushes the backup folder's entries (the newest backup's rename) to disk. */
+export function syncBackupFolder(paths: StatePaths): void {
+  fsyncDir(backupDirOf(paths));
 }
 
 /** Removes the oldest backups beyond `keep`, and leftovers of copies killed before their rename. Never throws. */
@@ -101,5 +94,6 @@ export function rotateBackups(paths: StatePaths, keep = KEEP_BACKUPS): void {
 /** A backup, then the rotation (the order of a successful write). */
 export function keepBackup(paths: StatePaths, raw: Uint8Array, now: Date, keep = KEEP_BACKUPS): void {
   writeBackup(paths, raw, now);
+  syncBackupFolder(paths);
   rotateBackups(paths, keep);
 }

@@ -7,7 +7,7 @@ import { markSaved } from '../io/saved.js';
 import type { DocumentState, KnownItem, State } from '../progress/state.js';
 import { makeFolders } from '../roadmap/make-folders.js';
 import type { Messages } from '../ui/messages.js';
-import { rotateBackups, syncBackup, writeBackup } from './backups.js';
+import { rotateBackups, syncBackupFolder, writeBackup } from './backups.js';
 import { parseStateText, readStateFile, type StateIssue, type StateReading } from './inspect.js';
 import { type HeldLock, LockTimeoutError, lockState } from './lock.js';
 import { STATE_NAME, type StatePaths } from './paths.js';
@@ -226,6 +226,7 @@ export class Store {
         testPoint('write:written');
         this.verify(target, text, reading, backup, failure);
         fsyncDir(dirname(target));
+        if (backup) syncBackupFolder(this.paths);
         markSaved();
       } catch (error) {
         throw this.writeError(error);
@@ -260,7 +261,6 @@ export class Store {
     if (back && !('issue' in parseStateText(back.toString('utf8')))) throw new UserError(this.t.errors.stateChanged(this.paths.stateFile));
     if (reading.kind === 'ok' && backup) {
       try {
-        syncBackup(backup);
         renameSync(backup, target);
         fsyncDir(dirname(target));
       } catch {

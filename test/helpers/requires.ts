@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { expect, it } from 'vitest';
 
-export type Tool = 'chromium' | 'tmux' | 'zsh' | 'fish' | 'bash-completion';
+export type Tool = 'chromium' | 'tmux' | 'zsh' | 'fish' | 'bash-completion' | 'strace';
 
 interface ToolInfo {
   /** What the tests that need it check. */
@@ -41,6 +41,11 @@ const TOOLS: Record<Tool, ToolInfo> = {
     tests: 'the bash completion tests',
     install: 'apt-get install bash-completion',
     find: () => firstFile(BASH_COMPLETION),
+  },
+  strace: {
+    tests: 'the tests of the order of the disk flushes of a write',
+    install: 'apt-get install strace',
+    find: () => onPath('strace'),
   },
 };
 
