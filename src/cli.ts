@@ -229,7 +229,7 @@ const EXAMPLES: Record<string, (t: Messages) => readonly string[]> = {
   import: () => ['roadmap import roadmap-ticked.md --dry-run', 'roadmap import ~/Sync/roadmap.json'],
   doctor: () => ['roadmap doctor', 'roadmap doctor --repair', 'roadmap doctor --prune'],
   next: () => ['roadmap next', 'roadmap next --count 5 --explain', 'roadmap next --json'],
-  plan: () => ['roadmap plan', 'roadmap plan --start 2026-01-05', 'roadmap plan --explain', 'roadmap plan --json'],
+  plan: () => ['roadmap plan', 'roadmap plan --start 2026-01-05', 'roadmap plan --explain'],
   hints: () => ['roadmap hints', 'roadmap hints off', 'roadmap hints on'],
   log: () => ['roadmap log', 'roadmap log --since 2026-03-01', 'roadmap log --since 2w --json'],
   completion: (t) => t.helpCli.completionExamples,

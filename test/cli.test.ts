@@ -65,6 +65,7 @@ describe.each<Lang>(['en', 'fr'])('help in %s', (lang) => {
       'import',
       'doctor',
       'next',
+      'hints',
       'plan',
       'log',
       'completion',
