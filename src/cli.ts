@@ -282,6 +282,10 @@ function commandActions(contextOf: (command: Command) => Promise<Context>): Reco
       const { runNext } = await import('./commands/next.js');
       await runNext(options, await contextOf(command));
     },
+    hints: async ([setting], _options, command) => {
+      const { runHints } = await import('./commands/hints.js');
+      await runHints({ setting: setting as 'on' | 'off' | undefined }, await contextOf(command));
+    },
     plan: async (_args, options, command) => {
       const { runPlan } = await import('./commands/plan.js');
       await runPlan(options, await contextOf(command));
@@ -330,7 +334,8 @@ const EXAMPLES: Record<string, (t: Messages) => readonly string[]> = {
   import: () => ['roadmap import roadmap-ticked.md --dry-run', 'roadmap import ~/Sync/roadmap.json'],
   doctor: () => ['roadmap doctor', 'roadmap doctor --repair', 'roadmap doctor --prune'],
   next: () => ['roadmap next', 'roadmap next --count 5 --explain', 'roadmap next --json'],
-  plan: () => ['roadmap plan', 'roadmap plan --start 2026-01-05', 'roadmap plan --json'],
+  plan: () => ['roadmap plan', 'roadmap plan --start 2026-01-05', 'roadmap plan --explain'],
+  hints: () => ['roadmap hints', 'roadmap hints off', 'roadmap hints on'],
   log: () => ['roadmap log', 'roadmap log --since 2026-03-01', 'roadmap log --since 2w --json'],
   completion: (t) => t.helpCli.completionExamples,
   help: (t) => t.helpCli.helpExamples,

@@ -134,7 +134,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'plan',
     help: (t) => t.cli.plan,
-    options: [{ long: '--start', value: '[YYYY-MM-DD]', help: (t) => t.cli.planStart, rule: 'day', invalid: (t) => t.errors.badStart }],
+    options: [
+      { long: '--start', value: '[YYYY-MM-DD]', help: (t) => t.cli.planStart, rule: 'day', invalid: (t) => t.errors.badStart },
+      { long: '--explain', help: (t) => t.plan.explainOption },
+    ],
   },
   {
     name: 'log',
@@ -204,6 +207,11 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [{ long: '--bundled', help: (t) => t.documents.cli.useBundled }],
   },
   { name: 'roadmaps', help: (t) => t.documents.cli.roadmaps },
+  {
+    name: 'hints',
+    help: (t) => t.next.hints.cli,
+    args: [{ name: 'setting', choices: ['on', 'off'], help: (t) => t.next.hints.setting }],
+  },
   {
     name: 'doctor',
     help: (t) => t.documents.cli.doctor,

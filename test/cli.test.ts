@@ -69,6 +69,7 @@ describe.each<Lang>(['en', 'fr'])('help in %s', (lang) => {
       'import',
       'use',
       'roadmaps',
+      'hints',
       'doctor',
       'completion',
       'help',

@@ -2,6 +2,7 @@ import { MARK_COMMANDS, type MarkCommand } from '../command-line.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { type ChangePlan, planChanges, recordChanges, type Target } from '../progress/changes.js';
+import { dayOf, formatDay } from '../progress/days.js';
 import { registerDocument } from '../progress/document-changes.js';
 import { type DocumentState, documentState } from '../progress/state.js';
 import { itemStatuses, roadmapProgress } from '../progress/stats.js';
@@ -43,20 +44,21 @@ export async function runCheck(options: CheckOptions, ctx: Context): Promise<voi
   const at = ctx.now().toISOString();
   let plan: ChangePlan;
   let after: DocumentState;
+  let hintsOff = false;
   if (options.dryRun) {
     const before = documentState(ctx.store.read(), doc.docId);
     plan = planChanges(model, before, targets);
     after = recordChanges(before, plan.changes, at, options.command);
   } else {
     // Planned again under the lock, on the state as it is now: another run may have changed it.
-    ({ plan, after } = await ctx.store.update((state) => {
+    ({ plan, after, hintsOff } = await ctx.store.update((state) => {
       // Records the document's items with its progress, so later edits of the document are recognised.
       registerDocument(state, doc, at);
       const before = documentState(state, doc.docId);
       const planned = planChanges(model, before, targets);
       const next = recordChanges(before, planned.changes, at, options.command);
       if (next !== before) state.documents[doc.docId] = next;
-      return { plan: planned, after: next };
+      return { plan: planned, after: next, hintsOff: state.hints === 'off' };
     }));
   }
 
@@ -69,18 +71,29 @@ export async function runCheck(options: CheckOptions, ctx: Context): Promise<voi
   let text = renderChanges(view, plan.changes, plan.unchanged);
   if (!text) text = `${ctx.t.progress.noChange}\n`;
   if (options.dryRun) text += `${ctx.chalk.dim(ctx.t.progress.dryRun)}\n`;
-  else if (options.command === 'check' || options.command === 'start') text += await hintAfter(model, after, plan, ctx);
+  else if ((options.command === 'check' || options.command === 'start') && !hintsOff) {
+    text += await hintAfter(doc.docId, model, after, plan, ctx);
+  }
   ctx.stdout.write(text);
 }
 
-/** After `check`/`start`: one line naming a more urgent item of the same track, when there is one. */
-async function hintAfter(model: Roadmap, after: DocumentState, plan: ChangePlan, ctx: Context): Promise<string> {
+/**
+ * After `check`/`start`: one line naming a more urgent item of the same track, when there is one (see
+ * urgentHint) and it was not named already today (the memory is in the cache folder).
+ */
+async function hintAfter(docId: string, model: Roadmap, after: DocumentState, plan: ChangePlan, ctx: Context): Promise<string> {
+  const { hintsOffByEnv, namedOn, rememberNamed } = await import('../store/hint-memory.js');
+  if (hintsOffByEnv(ctx.env)) return '';
   const changedIds = plan.changes.map((change) => change.id).filter((id): id is number => id !== null);
   const { urgentHint } = await import('../progress/guide.js');
   const hint = urgentHint(model, itemStatuses(model, after), changedIds, ctx.now(), after.plan);
-  if (!hint) return '';
+  const item = hint ? model.items[hint.better.facts.id - 1] : undefined;
+  if (!hint || !item) return '';
+  const today = formatDay(dayOf(ctx.now()));
+  if (namedOn(ctx.paths.cacheDir, docId, item.key, today)) return '';
+  rememberNamed(ctx.paths.cacheDir, docId, item.key, today);
   const { renderUrgentHint } = await import('../ui/render-next.js');
-  return renderUrgentHint(hint, model, { chalk: ctx.chalk, t: ctx.t });
+  return renderUrgentHint(hint, model, { chalk: ctx.chalk, t: ctx.t, columns: ctx.stdout.isTTY ? ctx.stdout.columns : undefined });
 }
 
 /** The level/section filters as a set of item ids, or undefined for the whole document. */

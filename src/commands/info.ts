@@ -45,5 +45,5 @@ export async function runInfo(options: InfoOptions, ctx: Context): Promise<void>
     );
     return;
   }
-  ctx.stdout.write(renderInfo(model, info, { chalk: ctx.chalk, t: ctx.t, columns: ctx.stdout.columns }));
+  ctx.stdout.write(renderInfo(model, info, { chalk: ctx.chalk, t: ctx.t, columns: ctx.stdout.columns, wrap: ctx.stdout.isTTY }));
 }

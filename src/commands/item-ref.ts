@@ -28,13 +28,18 @@ export function checkRef(model: Roadmap, ref: string, scope: ReadonlySet<number>
     case 'none':
       throw new UserError(
         t.errors.unknownItem(ref),
-        result.suggestions.length ? [t.errors.didYouMean, ...candidateLines(model, result.suggestions, t)] : [],
+        result.suggestions.length ? [t.errors.didYouMean, ...candidateLines(model, result.suggestions, t, 10, errorColumns(ctx))] : [],
       );
     case 'ambiguous':
-      if (!ctx.isInteractive) throw new UserError(t.errors.ambiguousRef(ref, result.ids.length), candidateLines(model, result.ids, t));
+      if (!ctx.isInteractive) {
+        throw new UserError(t.errors.ambiguousRef(ref, result.ids.length), candidateLines(model, result.ids, t, 10, errorColumns(ctx)));
+      }
       return { ref, ids: result.ids };
   }
 }
+
+/** The width the lines of an error fit in: stderr's, when it is a terminal (a pipe keeps them whole). */
+const errorColumns = (ctx: Context) => (ctx.stderr.isTTY ? ctx.stderr.columns : undefined);
 
 /** The id of a checked reference, asking which one in a terminal when it was ambiguous. */
 export async function pickRef(model: Roadmap, checked: CheckedRef, ctx: Context): Promise<number> {

@@ -25,5 +25,14 @@ export async function runLog(options: LogOptions, ctx: Context): Promise<void> {
     ctx.stdout.write(toJsonText(logJson(entries, recap)));
     return;
   }
-  ctx.stdout.write(renderLog(entries, recap, { chalk: ctx.chalk, t: ctx.t, columns: ctx.stdout.columns, since, time: formatLocalTime }));
+  ctx.stdout.write(
+    renderLog(entries, recap, {
+      chalk: ctx.chalk,
+      t: ctx.t,
+      columns: ctx.stdout.columns,
+      since,
+      time: formatLocalTime,
+      wrap: ctx.stdout.isTTY,
+    }),
+  );
 }

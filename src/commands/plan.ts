@@ -8,10 +8,13 @@ import { itemStatuses } from '../progress/stats.js';
 import { planJson } from '../ui/guide-json.js';
 import { toJsonText } from '../ui/json.js';
 import { renderPlan } from '../ui/render-plan.js';
+import { wrap } from '../ui/text.js';
 
 export interface PlanOptions {
   /** A `YYYY-MM-DD` day (checked by the CLI), or true for today. */
   start?: string | true | undefined;
+  /** Show how each period's words matched the document. */
+  explain?: boolean | undefined;
 }
 
 /**
@@ -45,8 +48,14 @@ export async function runPlan(options: PlanOptions, ctx: Context): Promise<void>
     ctx.stdout.write(toJsonText(planJson(model, timeline, projection)));
     return;
   }
-  if (notice) ctx.stdout.write(`${notice}\n\n`);
+  if (notice) ctx.stdout.write(`${ctx.stdout.isTTY ? wrap(notice, ctx.stdout.columns, { hard: true, trim: true }) : notice}\n\n`);
   ctx.stdout.write(
-    renderPlan(model, timeline, statuses, projection, { chalk: ctx.chalk, t: ctx.t, columns: ctx.stdout.columns, wrap: ctx.stdout.isTTY }),
+    renderPlan(model, timeline, statuses, projection, {
+      chalk: ctx.chalk,
+      t: ctx.t,
+      columns: ctx.stdout.columns,
+      wrap: ctx.stdout.isTTY,
+      explain: options.explain === true,
+    }),
   );
 }

@@ -33,6 +33,7 @@ export function completionScript(script: (shell: string, name: string, executabl
   if (shell !== 'bash') return text;
   return text
     .replace(/^complete -F (\S+) roadmap$/m, 'complete -o default -F $1 roadmap')
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: bash's ${name+set}, not a template.
     .replace(/^readonly (\w+)=(\d+)$/gm, '[[ -n ${$1+set} ]] || readonly $1=$2');
 }
 

@@ -165,6 +165,8 @@ export interface State {
   documents: Record<string, DocumentState>;
   /** The document chosen with `roadmap use` (absolute path); absent: the bundled roadmap. */
   current?: string;
+  /** `roadmap hints off`: check and start never name a more urgent item; absent: they may. */
+  hints?: 'off';
 }
 
 export type StateProblem = { kind: 'invalid'; reason: string } | { kind: 'newer'; version: number };
@@ -226,6 +228,7 @@ export function checkState(data: unknown): StateProblem | null {
   if (version < SCHEMA_VERSION) return invalid(`schema ${version} has no migration to ${SCHEMA_VERSION}`);
   if (!isObject(data.documents)) return invalid('"documents" is not an object');
   if (data.current !== undefined && typeof data.current !== 'string') return invalid('"current" is not a path');
+  if (data.hints !== undefined && data.hints !== 'off') return invalid('"hints" is not "off"');
   for (const [docId, doc] of Object.entries(data.documents)) {
     if (!isObject(doc) || !isObject(doc.items)) return invalid(`document "${docId}" has no "items" object`);
     for (const [key, record] of Object.entries(doc.items)) {

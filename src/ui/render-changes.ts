@@ -4,7 +4,7 @@ import type { RoadmapProgress } from '../progress/stats.js';
 import type { ItemStatus, Level, Roadmap } from '../roadmap/model.js';
 import type { Messages } from './messages.js';
 import { levelPaint, statusMark } from './style.js';
-import { sanitize, truncate, width } from './text.js';
+import { hangWrap, sanitize, truncateWords, width } from './text.js';
 
 export interface ChangeView {
   model: Roadmap;
@@ -20,6 +20,9 @@ export interface ChangeView {
 export function levelName(level: Level, t: Messages): string {
   return sanitize(level.label ?? (level.name || level.title || t.untitled));
 }
+
+/** The fewest columns an item's text keeps beside its progress before the progress goes under it. */
+const MIN_TEXT = 20;
 
 /**
  * One item with its status and the progress of its section and level:
@@ -40,9 +43,15 @@ export function itemLine(view: ChangeView, id: number, status: ItemStatus, note 
   if (level && levelCounts) parts.push(levelPaint(chalk, level.color)(`${levelName(level, t)} ${levelCounts.done}/${levelCounts.total}`));
   const head = `${statusMark(chalk, status)} ${chalk.bold(String(id))}  `;
   const tail = `${parts.length ? ` ${chalk.dim('—')} ${parts.join(chalk.dim(' · '))}` : ''}${note ? ` ${chalk.dim(note)}` : ''}`;
-  let text = sanitize(item.text);
-  if (view.columns !== undefined) text = truncate(text, Math.max(20, view.columns - width(head) - width(tail) - 1));
-  return `${head}${status === 'skipped' ? chalk.dim(text) : text}${tail}`;
+  const paint = (text: string) => (status === 'skipped' ? chalk.dim(text) : text);
+  const text = sanitize(item.text);
+  const { columns } = view;
+  if (columns === undefined) return `${head}${paint(text)}${tail}`;
+  const room = columns - width(head) - width(tail);
+  if (room >= MIN_TEXT) return `${head}${paint(truncateWords(text, room))}${tail}`;
+  // Too narrow for the text and its progress on one line: the progress goes under the text.
+  const hang = width(head);
+  return `${head}${paint(truncateWords(text, columns - hang))}\n${' '.repeat(hang)}${hangWrap(tail.trimStart(), columns, hang)}`;
 }
 
 /** One line per change (its new status), then one per item that already had the wanted status. */
@@ -61,15 +70,23 @@ export function renderChanges(
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
-/** Candidates shown when a reference is ambiguous or unknown: `  9  PostgreSQL … (Niveau 1 › Bases de données)`. */
-export function candidateLines(model: Roadmap, ids: readonly number[], t: Messages, limit = 10): string[] {
-  const lines = ids.slice(0, limit).map((id) => `  ${candidateName(model, id, t)}`);
+/**
+ * Candidates shown when a reference is ambiguous or unknown: `   9  PostgreSQL … (Niveau 1 › Bases de données)`,
+ * numbers aligned; item texts cut to fit `columns` (a terminal), whole otherwise.
+ */
+export function candidateLines(model: Roadmap, ids: readonly number[], t: Messages, limit = 10, columns?: number): string[] {
+  const shown = ids.slice(0, limit);
+  const idWidth = Math.max(0, ...shown.map((id) => String(id).length));
+  const lines = shown.map((id) => {
+    const pad = `  ${' '.repeat(idWidth - String(id).length)}`;
+    return `${pad}${candidateName(model, id, t, columns === undefined ? undefined : columns - width(pad), 0)}`;
+  });
   if (ids.length > limit) lines.push(`  ${t.errors.more(ids.length - limit)}`);
   return lines;
 }
 
-/** An item as a candidate: number, text and where it is. */
-export function candidateName(model: Roadmap, id: number, t: Messages, columns?: number): string {
+/** An item as a candidate: number, text and where it is (`reserve`: columns kept free after it, for a picker's cursor). */
+export function candidateName(model: Roadmap, id: number, t: Messages, columns?: number, reserve = 4): string {
   const item = model.items[id - 1];
   if (!item) return String(id);
   const level = model.levels[item.level];
@@ -78,7 +95,10 @@ export function candidateName(model: Roadmap, id: number, t: Messages, columns?:
   const tail = where ? `  (${where})` : '';
   const head = `${id}  `;
   const text = sanitize(item.text);
-  return `${head}${columns === undefined ? text : truncate(text, Math.max(20, columns - width(head) - width(tail) - 4))}${tail}`;
+  if (columns === undefined) return `${head}${text}${tail}`;
+  const room = columns - width(head) - width(tail) - reserve;
+  if (room >= MIN_TEXT) return `${head}${truncateWords(text, room)}${tail}`;
+  return `${head}${truncateWords(text, Math.max(MIN_TEXT, columns - width(head) - reserve - 1))}`;
 }
 
 /** An ISO date-time as `2026-03-01 09:00`, in local time. */

@@ -6,7 +6,7 @@ import type { Item, ItemStatus, Roadmap } from '../roadmap/model.js';
 import { largest } from '../roadmap/numbers.js';
 import type { RenderOptions } from './render-status.js';
 import { renderSpans, statusMark } from './style.js';
-import { padEnd, sanitize, width } from './text.js';
+import { hangWrap, padEnd, sanitize, width } from './text.js';
 
 /** What `roadmap info` shows about one item. */
 export interface ItemInfo {
@@ -31,22 +31,24 @@ export function noteLine(note: NoteRecord): string {
 }
 
 /** The `info` view: where the item is, its status and dates, its details, notes, links and project parts. */
-export function renderInfo(model: Roadmap, info: ItemInfo, options: RenderOptions): string {
+export function renderInfo(model: Roadmap, info: ItemInfo, options: RenderOptions & { wrap?: boolean | undefined }): string {
   const { chalk, t } = options;
+  // Text that starts at column `hang`, wrapped under itself in a terminal; whole in a pipe.
+  const indented = (hang: number, text: string) => (options.wrap ? hangWrap(text, options.columns, hang) : text);
   const { item } = info;
   const words = t.info.statusWords;
   const level = model.levels[item.level];
   const section = item.section === null ? null : level?.sections[item.section];
   const labels = [t.info.key, t.info.level, t.info.section, t.info.status, ...(item.priority ? [t.info.priority] : [])];
   const labelWidth = largest(labels.map(width));
-  const field = (label: string, value: string) => `   ${chalk.dim(padEnd(label, labelWidth))}  ${value}`;
+  const field = (label: string, value: string) => `   ${chalk.dim(padEnd(label, labelWidth))}  ${indented(3 + labelWidth + 2, value)}`;
   const since = info.since
     ? chalk.dim(` · ${t.info.since(day(info.since))}`)
     : item.checked && !info.since
       ? chalk.dim(` · ${t.info.fromDocument}`)
       : '';
   const lines = [
-    `${chalk.bold(String(item.id))}  ${chalk.bold(renderSpans(chalk, item.spans))}`,
+    `${chalk.bold(String(item.id))}  ${chalk.bold(indented(String(item.id).length + 2, renderSpans(chalk, item.spans)))}`,
     field(t.info.key, item.key),
     field(t.info.level, sanitize(level?.title || t.untitled)),
     field(t.info.section, section ? sanitize(section.title) : t.info.none),
@@ -66,24 +68,26 @@ export function renderInfo(model: Roadmap, info: ItemInfo, options: RenderOption
   }
   if (item.details.length) {
     lines.push('', chalk.bold(t.info.details));
-    for (const detail of item.details) lines.push(`   ${sanitize(detail)}`);
+    for (const detail of item.details) lines.push(`   ${indented(3, sanitize(detail))}`);
   }
   lines.push('', chalk.bold(t.info.history));
   if (!info.changes.length) lines.push(`   ${chalk.dim(t.info.noHistory)}`);
   for (const change of info.changes) {
-    lines.push(
-      `   ${chalk.dim(day(change.at))}  ${statusMark(chalk, change.from)} → ${statusMark(chalk, change.to)}  ${words[change.from]} → ${words[change.to]}`,
-    );
+    const marks = `${statusMark(chalk, change.from)} → ${statusMark(chalk, change.to)}`;
+    const head = `   ${day(change.at)}  ${statusMark(chalk, change.from)} → ${statusMark(chalk, change.to)}  `;
+    lines.push(`   ${chalk.dim(day(change.at))}  ${marks}  ${indented(width(head), `${words[change.from]} → ${words[change.to]}`)}`);
   }
   lines.push('', chalk.bold(t.info.notes));
-  if (!info.notes.length) lines.push(`   ${chalk.dim(t.info.noNotes(item.id))}`);
+  if (!info.notes.length) lines.push(`   ${chalk.dim(indented(3, t.info.noNotes(item.id)))}`);
   const numberWidth = String(Math.max(0, ...info.notes.map(noteNumber))).length;
   info.notes.forEach((note, i) => {
-    lines.push(`   ${chalk.dim(String(noteNumber(note, i)).padStart(numberWidth))}  ${chalk.dim(day(note.at))}  ${noteLine(note)}`);
+    const number = String(noteNumber(note, i)).padStart(numberWidth);
+    const head = `   ${number}  ${day(note.at)}  `;
+    lines.push(`   ${chalk.dim(number)}  ${chalk.dim(day(note.at))}  ${indented(width(head), noteLine(note))}`);
   });
   if (info.prepares.length) {
     lines.push('', chalk.bold(t.info.prepares));
-    for (const part of info.prepares) lines.push(`   ${part.number}  ${sanitize(part.text)}`);
+    for (const part of info.prepares) lines.push(`   ${part.number}  ${indented(3 + String(part.number).length + 2, sanitize(part.text))}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -2,7 +2,7 @@ import type { RoadmapProgress } from '../progress/stats.js';
 import type { ItemStatus, Roadmap } from '../roadmap/model.js';
 import type { RenderOptions } from './render-status.js';
 import { levelPaint, renderSpans, statusMark } from './style.js';
-import { padStart, sanitize, width, wrap } from './text.js';
+import { padStart, sanitize, truncateWords, width, wrap } from './text.js';
 
 export interface ListOptions extends RenderOptions {
   /** Wrap long item texts under themselves (a terminal); otherwise one line per item (pipes, grep). */
@@ -25,6 +25,9 @@ export function renderList(
   const { chalk, t } = options;
   const idWidth = String(model.items.length).length;
   const lines: string[] = [];
+  // A level or section title, cut at a word to leave room for its count on the line (in a terminal).
+  const heading = (title: string, indent: number, count: string) =>
+    options.wrap ? truncateWords(title, Math.max(10, options.columns - indent - 2 - width(count))) : title;
   const itemLine = (id: number, indent: number) => {
     const item = model.items[id - 1];
     const status = statuses[id - 1];
@@ -36,7 +39,7 @@ export function renderList(
     if (status === 'skipped') text = chalk.dim(text);
     if (options.wrap) {
       const hang = width(head);
-      const wrapped = wrap(text, Math.max(20, options.columns - hang), { hard: true, trim: true });
+      const wrapped = wrap(text, Math.max(10, options.columns - hang), { hard: true, trim: true });
       text = wrapped.split('\n').join(`\n${' '.repeat(hang)}`);
     }
     lines.push(head + text);
@@ -46,14 +49,16 @@ export function renderList(
     const counts = progress.levels[index];
     const paint = levelPaint(chalk, level.color);
     if (lines.length) lines.push('');
-    lines.push(`${chalk.bold(paint(sanitize(level.title || t.untitled)))}  ${chalk.dim(`${counts?.done}/${counts?.total}`)}`);
+    const levelCount = `${counts?.done}/${counts?.total}`;
+    lines.push(`${chalk.bold(paint(heading(sanitize(level.title || t.untitled), 0, levelCount)))}  ${chalk.dim(levelCount)}`);
     const inSection = new Set(level.sections.flatMap((s) => s.itemIds));
     const indent = level.sections.length ? 4 : 2;
     for (const id of level.itemIds) if (!inSection.has(id) && shown.has(id)) itemLine(id, 2);
     level.sections.forEach((section, s) => {
       if (!section.itemIds.some((id) => shown.has(id))) return;
       const sc = counts?.sections[s];
-      lines.push(`  ${chalk.bold(sanitize(section.title))}  ${chalk.dim(`${sc?.done}/${sc?.total}`)}`);
+      const sectionCount = `${sc?.done}/${sc?.total}`;
+      lines.push(`  ${chalk.bold(heading(sanitize(section.title), 2, sectionCount))}  ${chalk.dim(sectionCount)}`);
       for (const id of section.itemIds) if (shown.has(id)) itemLine(id, indent);
     });
   });

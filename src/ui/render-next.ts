@@ -6,7 +6,7 @@ import { PRIORITY_WEIGHT } from '../roadmap/priority.js';
 import type { Messages } from './messages.js';
 import type { RenderOptions } from './render-status.js';
 import { levelPaint, renderSpans } from './style.js';
-import { padEnd, padStart, sanitize, truncate, width, wrap } from './text.js';
+import { hangWrap, padEnd, padStart, sanitize, truncate, truncateWords, width, wrap } from './text.js';
 
 export interface NextRenderOptions extends RenderOptions {
   /** Print every score term under each suggestion. */
@@ -64,7 +64,9 @@ export function renderNext(model: Roadmap, next: NextSuggestions, options: NextR
   const block = (title: string, note: string | null, suggestions: readonly Suggestion[]) => {
     if (suggestions.length === 0) return;
     if (lines.length) lines.push('');
-    lines.push(chalk.bold(title) + (note ? chalk.dim(`  ${sanitize(note.replace(LEADING_SYMBOLS, ''))}`) : ''));
+    let noteText = note ? sanitize(note.replace(LEADING_SYMBOLS, '')) : '';
+    if (noteText && options.wrap) noteText = truncateWords(noteText, options.columns - width(title) - 2);
+    lines.push(chalk.bold(title) + (noteText && noteText !== '…' ? chalk.dim(`  ${noteText}`) : ''));
     for (const suggestion of suggestions) lines.push(...suggestionLines(model, suggestion, idWidth, options));
   };
   if (next.tracked) {
@@ -95,7 +97,7 @@ function suggestionLines(model: Roadmap, suggestion: Suggestion, idWidth: number
   const hang = width(head);
   let text = renderSpans(chalk, item.spans);
   if (options.wrap) {
-    text = wrap(text, Math.max(20, options.columns - hang), { hard: true, trim: true })
+    text = wrap(text, Math.max(10, options.columns - hang), { hard: true, trim: true })
       .split('\n')
       .join(`\n${' '.repeat(hang)}`);
   }
@@ -104,7 +106,7 @@ function suggestionLines(model: Roadmap, suggestion: Suggestion, idWidth: number
   lines.push(
     ' '.repeat(hang) +
       (options.wrap
-        ? wrap(why, Math.max(20, options.columns - hang), { hard: true })
+        ? wrap(why, Math.max(10, options.columns - hang), { hard: true })
             .split('\n')
             .join(`\n${' '.repeat(hang)}`)
         : why),
@@ -116,14 +118,16 @@ function suggestionLines(model: Roadmap, suggestion: Suggestion, idWidth: number
 const fixed = (n: number, digits: number) => n.toFixed(digits);
 
 /** The score table of one suggestion: term, coefficient, factor, points, and the total. */
-function explainLines(suggestion: Suggestion, indent: number, { chalk, t }: NextRenderOptions): string[] {
+function explainLines(suggestion: Suggestion, indent: number, { chalk, t, columns, wrap }: NextRenderOptions): string[] {
   const head = t.next.explainHead;
   // The emphasis term in the document's own words: « priorité absolue », “High”.
   const said = suggestion.facts.emphasis ? ` « ${sanitize(suggestion.facts.emphasis.words)} »` : '';
   const names = suggestion.terms.map((term) => t.next.terms[term.name] + (term.name === 'emphasis' ? said : ''));
   const nameWidth = Math.max(width(head.term), width(head.score), ...names.map(width));
   const cols = [head.coefficient, head.factor, head.points].map((h) => Math.max(width(h), 6));
-  const pad = ' '.repeat(indent);
+  // Under the suggestion, or less indented when the terminal is too narrow for the table there.
+  const tableWidth = nameWidth + cols.reduce((sum, col) => sum + 2 + col, 0);
+  const pad = ' '.repeat(wrap ? Math.max(0, Math.min(indent, columns - tableWidth)) : indent);
   const row = (name: string, coefficient: string, factor: string, points: string) =>
     `${pad}${padEnd(name, nameWidth)}  ${padStart(coefficient, cols[0] ?? 6)}  ${padStart(factor, cols[1] ?? 6)}  ${padStart(points, cols[2] ?? 6)}`;
   const lines = [chalk.dim(row(head.term, head.coefficient, head.factor, head.points))];
@@ -135,10 +139,28 @@ function explainLines(suggestion: Suggestion, indent: number, { chalk, t }: Next
   return lines;
 }
 
-/** The one hint line printed after `check`/`start` when a more urgent item exists. */
-export function renderUrgentHint(hint: UrgentHint, model: Roadmap, { chalk, t }: Pick<RenderOptions, 'chalk' | 't'>): string {
+/** The most columns the hint gives the item's text. */
+const HINT_TEXT = 60;
+
+/**
+ * The hint printed after `check`/`start` when a more urgent item exists: one line, the item's text cut
+ * to fit `columns` (a terminal; undefined: a pipe, cut to HINT_TEXT), wrapped when even a short text
+ * does not fit.
+ */
+export function renderUrgentHint(
+  hint: UrgentHint,
+  model: Roadmap,
+  { chalk, t, columns }: Pick<RenderOptions, 'chalk' | 't'> & { columns?: number | undefined },
+): string {
   const item = model.items[hint.better.facts.id - 1];
   if (!item) return '';
   const reason = reasonsOf(hint.better, t)[0] ?? '';
-  return `${chalk.yellow(t.next.urgentHint(item.id, truncate(sanitize(item.text), 60), reason))}\n`;
+  const text = sanitize(item.text);
+  if (columns === undefined) return `${chalk.yellow(t.next.urgentHint(item.id, truncate(text, HINT_TEXT), reason))}\n`;
+  const room = Math.min(HINT_TEXT, columns - width(t.next.urgentHint(item.id, '', reason)));
+  const line = t.next.urgentHint(item.id, truncateWords(text, Math.max(MIN_HINT_TEXT, room)), reason);
+  return `${chalk.yellow(hangWrap(line, columns, 0))}\n`;
 }
+
+/** The fewest columns the hint gives the item's text before wrapping the line. */
+const MIN_HINT_TEXT = 16;

@@ -108,4 +108,30 @@ export function truncate(text: string, columns: number): string {
   return `${out.replace(/\u200d$/u, '').trimEnd()}…`;
 }
 
+/**
+ * Cuts plain text to a number of columns like `truncate`, but at the end of a word when the cut falls
+ * inside one (and the words kept fill at least half the room): `… (le plus util…` reads `… (le plus…`.
+ */
+export function truncateWords(text: string, columns: number): string {
+  const cut = truncate(text, columns);
+  if (cut === text || !cut.endsWith('…')) return cut;
+  const kept = cut.slice(0, -1);
+  // Whether the cut fell between two words: what follows the kept text in the original starts with a space.
+  if (/^\s/u.test(text.slice(kept.length))) return cut;
+  const space = kept.search(/\s+\S*$/u);
+  if (space <= 0 || width(kept.slice(0, space)) < columns / 2) return cut;
+  return `${kept.slice(0, space).replace(/[\s,;:\u00b7\u2014\u2013-]+$/u, '')}…`;
+}
+
+/**
+ * Text that starts at column `hang` (what precedes it on its first row is `hang` columns wide), wrapped
+ * to `columns` with every further row indented by `hang` spaces. Words longer than a row are cut; rows
+ * never get narrower than `min` columns (a very narrow terminal wraps those rows itself).
+ */
+export function hangWrap(text: string, columns: number, hang: number, min = 10): string {
+  return wrap(text, Math.max(min, columns - hang), { hard: true, trim: true })
+    .split('\n')
+    .join(`\n${' '.repeat(hang)}`);
+}
+
 export { sanitize, sanitizeLines } from './sanitize.js';

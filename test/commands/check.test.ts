@@ -117,7 +117,9 @@ describe('references that name no single item', () => {
     const error = await refused(['9', 'postgress']);
     expect(error.message).toBe('no item matches "postgress"');
     expect(error.details[0]).toBe('did you mean:');
-    expect(error.details[1]).toBe('  9  PostgreSQL en particulier (le plus utilisé en prod)  (Niveau 1 › Bases de données)');
+    // Numbers aligned on the widest one (a two-digit suggestion follows); text whole: stderr is not a terminal.
+    expect(error.details[1]).toBe('   9  PostgreSQL en particulier (le plus utilisé en prod)  (Niveau 1 › Bases de données)');
+    expect(error.details.slice(1).every((line) => /^ {2,3}\d+ {2}/.test(line))).toBe(true);
     expect(error.details.length).toBeLessThanOrEqual(4);
   });
 

@@ -64,7 +64,7 @@ describe('roadmap check (installed binary)', () => {
 
   it.each([
     [['check', 'kubernetis-zzz'], /^roadmap: no item matches "kubernetis-zzz"\n$/],
-    [['check', 'postgress'], /^roadmap: no item matches "postgress"\ndid you mean:\n {2}9 {2}PostgreSQL/],
+    [['check', 'postgress'], /^roadmap: no item matches "postgress"\ndid you mean:\n {3}9 {2}PostgreSQL/],
     [
       ['check', 'moindre privilege'],
       /^roadmap: "moindre privilege" matches 2 items; .*\n {2}25 {2}IAM .*\n {2}41 {2}Principe du moindre privilège partout/,

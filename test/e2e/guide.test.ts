@@ -157,7 +157,10 @@ describe('roadmap plan', () => {
     expect(set.stdout).toMatch(/! {2}Mois 1-2 {4}2025-12-16 → 2026-02-15 {2}█+░*\s+7\/8 {2}behind/);
     expect(set.stdout).toMatch(/▶ {2}Mois 4-5 .* now\n/);
     expect(set.stdout).toContain('→ Langage backend principal 3/3 · APIs REST 4/4 · item 9 ☐ PostgreSQL');
-    expect(set.stdout).toContain('not found in the document: Consolider');
+    // Words a period's focus did not need are not problems: only `--explain` shows them.
+    expect(set.stdout).not.toMatch(/not found|words not used/);
+    const explained = runRoadmap(['plan', '--explain'], env);
+    expect(explained.stdout).toContain('words not used: Consolider');
     expect(set.stdout).toContain('Behind by 14 items (Mois 1-2, Mois 2-3).');
     expect(set.stdout).toContain('Projected finish: not enough history yet.');
 

@@ -5,7 +5,6 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runRoadmap, scratchHome, stateFileOf } from '../helpers/cli.js';
-import { ROOT } from '../helpers/context.js';
 
 const NOW = { ROADMAP_NOW: '2026-03-02T09:00:00Z' };
 const READS = [['status'], ['list'], ['next'], ['info', '3'], ['log'], ['plan'], ['export', '--format', 'json'], ['doctor'], ['project']];

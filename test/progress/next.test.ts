@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayOf, formatDay, parseDay } from '../../src/progress/days.js';
-import { HINT_MARGIN, type PlanStart, rankInput, urgentHint } from '../../src/progress/guide.js';
+import { HINT_MARGIN, hasPriorityLevels, NEXT_SHOWN, type PlanStart, rankInput, urgentHint } from '../../src/progress/guide.js';
 import {
   candidateFacts,
   type ItemFacts,
@@ -192,12 +192,15 @@ describe('urgentHint', () => {
     const reference = (statuses: ItemStatus[], changedIds: number[], plan: PlanStart | undefined) => {
       const changed = new Set(changedIds);
       const asTodo = statuses.map((status, index) => (changed.has(index + 1) ? 'todo' : status));
-      const all = candidateFacts(rankInput(model, asTodo, plan, NOW)).map(scoreItem);
+      const input = rankInput(model, asTodo, plan, NOW);
+      // Doing what `next` suggested is never second-guessed.
+      if (suggestionList(nextSuggestions(input, NEXT_SHOWN)).some((s) => changed.has(s.facts.id))) return null;
+      const all = candidateFacts(input).map(scoreItem);
       const without = (s: Suggestion) => s.score - (s.terms.find((t) => t.name === 'order')?.points ?? 0);
       const mine = all.filter((s) => changed.has(s.facts.id)).sort((a, b) => without(b) - without(a))[0];
       if (!mine) return null;
       const better = all
-        .filter((s) => !changed.has(s.facts.id) && s.facts.track === mine.facts.track)
+        .filter((s) => !changed.has(s.facts.id) && statuses[s.facts.id - 1] === 'todo' && s.facts.track === mine.facts.track)
         .sort((a, b) => b.score - a.score || a.facts.id - b.facts.id)[0];
       if (!better || without(better) < without(mine) + HINT_MARGIN) return null;
       return { changedId: mine.facts.id, better };
@@ -221,6 +224,28 @@ describe('urgentHint', () => {
 
   it('ignores unknown ids', () => {
     expect(urgentHint(model, statusesOf(model), [0, 99], NOW, undefined)).toBeNull();
+  });
+
+  it('never after doing what `next` suggested', () => {
+    // Level 1 items 1-3 are what `next` shows first; 3 is beaten by 1 by more than the tie-break but was suggested.
+    const next = nextSuggestions(rankInput(model, statusesOf(model), undefined, NOW), NEXT_SHOWN);
+    const suggested = suggestionList(next).map((s) => s.facts.id);
+    for (const id of suggested) expect(urgentHint(model, statusesOf(model, { done: [id] }), [id], NOW, undefined)).toBeNull();
+  });
+
+  it('never names an item already in progress', () => {
+    expect(urgentHint(model, statusesOf(model, { doing: [1], done: [20] }), [20], NOW, undefined)?.better.facts.id).not.toBe(1);
+    const allLevel1Doing = model.levels[0]?.itemIds ?? [];
+    const hint = urgentHint(model, statusesOf(model, { doing: allLevel1Doing, done: [20] }), [20], NOW, undefined);
+    if (hint) expect(allLevel1Doing).not.toContain(hint.better.facts.id);
+  });
+
+  it('stays quiet on a document without priority levels', () => {
+    const cui = parseRoadmap(readFileSync(join(FIXTURES, 'coding-interview-university.md'), 'utf8'));
+    expect(hasPriorityLevels(cui)).toBe(false);
+    expect(hasPriorityLevels(model)).toBe(true);
+    const last = cui.items.length;
+    expect(urgentHint(cui, statusesOf(cui, { done: [last] }), [last], NOW, undefined)).toBeNull();
   });
 });
 

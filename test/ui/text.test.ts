@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { padEnd, sanitize, truncate, width } from '../../src/ui/text.js';
+import { hangWrap, padEnd, sanitize, truncate, truncateWords, width } from '../../src/ui/text.js';
 
 describe('text helpers', () => {
   it.each([
@@ -75,5 +75,26 @@ describe('width: the Latin-1 fast path', () => {
       .concat(['©\uFE0F', 'a\u00a0b', '\u00ad', 'x\u0300']);
     expect(lines.length).toBeGreaterThan(1000);
     for (const line of lines) expect([line, width(line)]).toEqual([line, stringWidth(line, { tabWidth: 0 })]);
+  });
+});
+
+describe('fitting a width', () => {
+  it.each([
+    ['PostgreSQL en particulier (le plus utilisé en prod)', 34, 'PostgreSQL en particulier (le…'],
+    ['a longer sentence', 10, 'a longer…'],
+    ['Supercalifragilistic words', 10, 'Supercali…'],
+    ['short', 40, 'short'],
+  ])('truncateWords(%j, %i) cuts at a word', (text, columns, expected) => {
+    expect(truncateWords(text, columns)).toBe(expected);
+    expect(width(truncateWords(text, columns))).toBeLessThanOrEqual(columns);
+  });
+
+  it('hangWrap wraps at 40 columns under the indent', () => {
+    const text = 'Maîtriser un langage sérieusement : Python (le plus polyvalent) ou Java/Kotlin ou Go';
+    const lines = `  1  ${hangWrap(text, 40, 5)}`.split('\n');
+    expect(lines.length).toBeGreaterThan(2);
+    for (const line of lines) expect(width(line)).toBeLessThanOrEqual(40);
+    for (const line of lines.slice(1)) expect(line).toMatch(/^ {5}\S/);
+    expect(lines.map((line) => line.trim()).join(' ')).toBe(`1  ${text}`);
   });
 });
