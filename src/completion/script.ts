@@ -31,10 +31,12 @@ export function printed(fn: () => void): string {
 export function completionScript(script: (shell: string, name: string, executable: string) => void, shell: Shell): string {
   const text = printed(() => script(shell, 'roadmap', 'roadmap'));
   if (shell !== 'bash') return text;
-  return text
-    .replace(/^complete -F (\S+) roadmap$/m, 'complete -o default -F $1 roadmap')
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: bash's ${name+set}, not a template.
-    .replace(/^readonly (\w+)=(\d+)$/gm, '[[ -n ${$1+set} ]] || readonly $1=$2');
+  return (
+    text
+      .replace(/^complete -F (\S+) roadmap$/m, 'complete -o default -F $1 roadmap')
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: bash's ${name+set}, not a template.
+      .replace(/^readonly (\w+)=(\d+)$/gm, '[[ -n ${$1+set} ]] || readonly $1=$2')
+  );
 }
 
 /**
