@@ -59,7 +59,6 @@ describe.each<Lang>(['en', 'fr'])('help in %s', (lang) => {
       'uncheck',
       'undo',
       'note',
-      'info',
       'open',
       'project',
       'project check',
