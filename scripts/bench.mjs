@@ -77,7 +77,8 @@ if (hasCheck) {
   const stateFile = join(dir, 'config', 'roadmap', 'state.json');
   const saved = join(dir, 'state-before-check.json');
   copyFileSync(stateFile, saved);
-  checkBench = { name: 'roadmap check 4', argv: roadmap('check', '4'), target: 1.5, prepare: `cp ${q([saved])} ${q([stateFile])}` };
+  // 1.60×, not 1.50×: issue 18 allows the extra for durability (backups and folders fsynced), docs/performance.md.
+  checkBench = { name: 'roadmap check 4', argv: roadmap('check', '4'), target: 1.6, prepare: `cp ${q([saved])} ${q([stateFile])}` };
 } else {
   notes.push('`roadmap check` does not exist on this build: measured a Store.update round trip instead (lock + conf write).');
   const script = join(dir, 'store-update.cjs');
