@@ -57,7 +57,11 @@ describe('crashes: SIGKILL at random moments', () => {
       // One last ordinary run: it completes, and clears what killed runs left (lock, temporary files).
       const last = await spawnRoadmap(['check', '52'], h.env);
       expect(last.code, last.stderr).toBe(0);
-      expect(readdirSync(dirname(h.stateFile)).filter((n) => n !== 'backups' && n !== 'snapshots')).toEqual(['state.json']);
+      expect(readdirSync(dirname(h.stateFile)).filter((n) => n !== 'backups' && n !== 'snapshots' && n !== 'history')).toEqual([
+        'state.json',
+      ]);
+      // The history is appended in place: one file per document, never a temporary one.
+      expect(readdirSync(join(dirname(h.stateFile), 'history')).filter((n) => !n.endsWith('.jsonl'))).toEqual([]);
       expect(readdirSync(join(dirname(h.stateFile), 'snapshots')).filter((n) => !n.endsWith('.json'))).toEqual([]);
       return stats;
     };
