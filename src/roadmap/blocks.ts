@@ -55,10 +55,12 @@ function candidates(text: string): Candidate[] {
   let line = 1;
   let from = 0;
   // Front matter is only known to be one when its closing fence is found: no cut before that fence.
+  // An opening fence never closed leaves the front-matter parser in a state that changes how later
+  // lines read (`---`, `# H1`, `+ item`: the item is a paragraph), so such a document is one block.
   const front = /^(---|\+\+\+)[ \t]*\r?\n/.exec(text);
   if (front) {
     const close = new RegExp(`\\n${front[1] === '---' ? '---' : '\\+\\+\\+'}[ \\t]*(?:\\r?\\n|$)`).exec(text.slice(front[0].length - 1));
-    if (close) from = front[0].length - 1 + close.index + 1;
+    from = close ? front[0].length - 1 + close.index + 1 : text.length;
   }
   for (let start = 0; start < text.length; ) {
     const newline = text.indexOf('\n', start);

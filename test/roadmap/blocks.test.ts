@@ -132,6 +132,12 @@ describe('parseInBlocks', () => {
     '-',
     '10. ten',
   ];
+  it('a front-matter fence never closed: the whole document is one block (seed -727765092)', () => {
+    for (const text of ['---\n# H1\n+ plus item\n', '---\n# H1\n\n## H2\n- [ ] a\n']) {
+      expect(parseInBlocks(text, parseMarkdown, undefined, { heading: 0, min: 0, max: 0 })).toEqual(parseMarkdown(text));
+    }
+  });
+
   it('random documents: the same tree as a whole-document parse', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...LINES), { maxLength: 40 }), fc.boolean(), fc.boolean(), (lines, front, crlf) => {
