@@ -38,7 +38,6 @@ export const french = (): Messages =>
       since: 'seulement les changements depuis ce jour (AAAA-MM-JJ) ou cette durée (7d, 4w)',
       examples: 'Exemples :',
       titles: { 'Usage:': 'Utilisation :', 'Options:': 'Options :', 'Commands:': 'Commandes :', 'Arguments:': 'Arguments :' },
-      usageHint: (cmd: string) => `Lance \`${cmd} --help\` pour l’usage.`,
       check: 'marque des éléments comme faits (sans élément : coche-les dans une liste interactive)',
       uncheck: 'remet des éléments à faire',
       start: 'marque des éléments en cours',

@@ -41,7 +41,6 @@ const english = () =>
       examples: 'Examples:',
       /** Headings of commander's help. */
       titles: {} as Record<string, string>,
-      usageHint: (cmd: string) => `Run \`${cmd} --help\` for usage.`,
       check: 'mark items done (no item: tick them in an interactive list)',
       uncheck: 'mark items back to do',
       start: 'mark items in progress',
